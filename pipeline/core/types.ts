@@ -54,3 +54,26 @@ export const DEFAULT_ROOTS = [
   'Emotional and Relational Skills',
   'Media Consumption and Engagement',
 ] as const;
+
+/** A paper-faithful `Root.attribute.sub_attribute` slot, kept with the turns it came from. */
+export interface Slot {
+  conversationId: string;
+  turnIds: string[];
+  classification: 'Non-Personalizable' | 'Partially Personalizable' | 'Personalizable';
+  reason: string;
+  path: string;
+  llmCallId: string | null;
+}
+
+export interface ExtractResult {
+  mentions: Mention[];
+  /** LLM mentions dropped because their quote is not verbatim in a user turn. */
+  ungrounded: number;
+  slots?: Slot[];
+}
+
+/** Reads one conversation (assistant turns as context only) and returns grounded mentions. */
+export interface Extractor {
+  readonly id: string;
+  extract(conversation: Conversation): Promise<ExtractResult>;
+}
