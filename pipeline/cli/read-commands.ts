@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { PipelineError } from '../core/errors.js';
+import { Store } from '../store/store.js';
+import { cliContext, printJson, type GlobalOptions } from './context.js';
+
+/** Read-only commands open the store in DuckDB's read-only mode: they can never change a row. */
+async function openReadOnly(dbPath: string): Promise<Store> {
+  try {
+    return await Store.open(dbPath, { readOnly: true });
+  } catch (error) {
+    if (error instanceof PipelineError && error.code === 'LOCKED') throw error;
+    throw new PipelineError('INPUT', `no store at ${dbPath}`, 'run `npm start` (or `deeppersona run`) first, or pass --db');
+  }
+}
+
+export function registerStatusCommand(program: Command): void {
+  program
+    .command('status')
+    .description('per-stage state, row counts and the last run')
+    .action(async (_opts: object, command: Command) => {
+      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const store = await openReadOnly(ctx.dbPath);
+      try {
+        const stages = await store.all(
+          `SELECT stage, status, stage_key, stage_version, run_id, finished_at::VARCHAR AS finished_at, duration_ms, counts::VARCHAR AS counts
+           FROM stage_runs QUALIFY row_number() OVER (PARTITION BY stage ORDER BY started_at DESC) = 1 ORDER BY started_at`,
+        );
+        const lastRun = await store.one(
+          'SELECT run_id, command, status, started_at::VARCHAR AS started_at, finished_at::VARCHAR AS finished_at FROM runs ORDER BY started_at DESC LIMIT 1',
+        );
+        const tables = await store.tableCounts();
+        const status = { db: ctx.dbPath, lastRun: lastRun ?? null, stages: stages.map((s) => ({ ...s, counts: JSON.parse(String(s.counts ?? '{}')) })), tables };
+        if (ctx.json) return printJson(status);
+        const lines = [`store: ${ctx.dbPath}`, `last run: ${lastRun ? `${lastRun.run_id} (${lastRun.command}, ${lastRun.status})` : 'none'}`];
+        for (const s of stages) lines.push(`stage ${s.stage}: ${s.status} v${s.stage_version} key ${String(s.stage_key).slice(0, 12)} at ${s.finished_at ?? '-'}`);
+        lines.push(`rows: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+        ctx.reporter.line(lines.join('\n'));
+      } finally {
+        store.close();
+      }
+    });
+}
+
+export function registerSqlCommand(program: Command): void {
+  program
+    .command('sql')
+    .description('run a read-only SQL query against the store, for auditing')
+    .argument('<query>', 'SQL, e.g. "select count(*) from turns"')
+    .action(async (query: string, _opts: object, command: Command) => {
+      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const store = await openReadOnly(ctx.dbPath);
+      try {
+        let rows: Record<string, unknown>[];
+        try {
+          rows = await store.all(query);
+        } catch (error) {
+          throw new PipelineError('USAGE', `query failed: ${(error as Error).message.split('\n')[0]}`, 'the store is read-only here; see `deeppersona status` for tables');
+        }
+        if (ctx.json) return printJson(rows);
+        printTable(rows);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function printTable(rows: Record<string, unknown>[]): void {
+  if (rows.length === 0) return void process.stdout.write('(no rows)\n');
+  const columns = Object.keys(rows[0]!);
+  const cell = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'object' ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)) : String(v));
+  const lines = [columns.join('\t'), ...rows.map((row) => columns.map((c) => cell(row[c])).join('\t'))];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,41 @@
+import { Option, type Command } from 'commander';
+import { ALL_STAGES } from '../../stages/index.js';
+import { runPipeline } from '../runner/run-pipeline.js';
+import { STAGE_NAMES, type StageName } from '../runner/stage.js';
+import { cliContext, printJson, withRun, type GlobalOptions } from './context.js';
+
+const stageChoice = (flags: string, description: string) => new Option(flags, description).choices([...STAGE_NAMES]);
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run the pipeline on the configured inputs (default: everything under data/), skipping up-to-date stages')
+    .addOption(stageChoice('--until <stage>', 'stop after this stage'))
+    .addOption(stageChoice('--force <stage...>', 'rerun these stages even when up to date'))
+    .action(async (opts: { until?: StageName; force?: StageName[] }, command: Command) => {
+      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const { manifest, manifestPath } = await withRun(ctx, 'run', (store, manifest) =>
+        runPipeline({ store, config: ctx.config, stages: ALL_STAGES, manifest, reporter: ctx.reporter, outputsDir: ctx.outputsDir, until: opts.until, force: opts.force }),
+      );
+      if (ctx.json) printJson(manifest);
+      else ctx.reporter.line(`store: ${ctx.dbPath}\nmanifest: ${manifestPath}`);
+    });
+}
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description('ingest conversation files or folders now (unchanged files are skipped, changed ones merged)')
+    .argument('<path...>', 'files or folders (.json/.jsonl)')
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'puffin', 'prefeval', 'chat-jsonl']).default('auto'))
+    .option('--max-turn-bytes <n>', 'reject records with a turn longer than this many UTF-8 bytes', (v) => Number.parseInt(v, 10))
+    .action(async (paths: string[], opts: { format: 'auto' | 'puffin' | 'prefeval' | 'chat-jsonl'; maxTurnBytes?: number }, command: Command) => {
+      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const ingest = { ...ctx.config.ingest, paths, format: opts.format, maxTurnBytes: opts.maxTurnBytes ?? ctx.config.ingest.maxTurnBytes };
+      const config = { ...ctx.config, ingest };
+      const { manifest } = await withRun({ ...ctx, config }, 'ingest', (store, manifest) =>
+        runPipeline({ store, config, stages: ALL_STAGES, manifest, reporter: ctx.reporter, outputsDir: ctx.outputsDir, until: 'ingest', force: ['ingest'] }),
+      );
+      if (ctx.json) printJson(manifest);
+    });
+}

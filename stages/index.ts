@@ -1,0 +1,5 @@
+import type { Stage } from '../pipeline/runner/stage.js';
+import { ingestStage } from './ingest.js';
+
+/** Every stage of the main job, in pipeline order. */
+export const ALL_STAGES: Stage[] = [ingestStage];
