@@ -67,8 +67,8 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
     await store.run('DELETE FROM rejects WHERE source_id = $1', [sourceId]);
     for await (const record of source.records()) {
       report.read++;
+      if (report.read % 1000 === 0) progress.update(record.line);
       if (report.read % COMMIT_EVERY === 0) {
-        progress.update(record.line);
         await batch.commit();
         batch = await openBatch(store);
       }

@@ -24,6 +24,8 @@ export interface RunManifest {
   config: Config;
   versions: Record<string, string>;
   stages: StageReport[];
+  /** Peak memory and CPU of the whole process, filled in when the run closes. */
+  resources?: { peakRssMb: number; cpuUserMs: number; cpuSystemMs: number };
   error?: string;
 }
 
@@ -65,6 +67,8 @@ export async function startRun(store: Store, command: string, config: Config): P
 /** Closes the run in the store and writes outputs/runs/<run-id>.json atomically. */
 export async function finishRun(store: Store, manifest: RunManifest, outputsDir: string): Promise<string> {
   manifest.finishedAt = new Date().toISOString();
+  const usage = process.resourceUsage();
+  manifest.resources = { peakRssMb: Math.round(usage.maxRSS / 1024), cpuUserMs: Math.round(usage.userCPUTime / 1000), cpuSystemMs: Math.round(usage.systemCPUTime / 1000) };
   await store.run('UPDATE runs SET status = $2, finished_at = $3::TIMESTAMP, manifest = $4::JSON WHERE run_id = $1', [
     manifest.runId,
     manifest.status,
