@@ -1,5 +1,6 @@
 import type { Stage } from '../pipeline/runner/stage.js';
+import { extractStage } from './extract.js';
 import { ingestStage } from './ingest.js';
 
 /** Every stage of the main job, in pipeline order. */
-export const ALL_STAGES: Stage[] = [ingestStage];
+export const ALL_STAGES: Stage[] = [ingestStage, extractStage];

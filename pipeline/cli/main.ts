@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, PipelineError } from '../core/errors.js';
 import { registerIngestCommand, registerRunCommand } from './run-commands.js';
-import { registerSqlCommand, registerStatusCommand } from './read-commands.js';
+import { registerEvaluateCommand, registerSqlCommand, registerStatusCommand } from './read-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command('deeppersona')
@@ -16,6 +16,7 @@ export function buildProgram(): Command {
   registerIngestCommand(program);
   registerStatusCommand(program);
   registerSqlCommand(program);
+  registerEvaluateCommand(program);
   return program;
 }
 

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
+import { formatQuality, measureExtractionQuality } from '../evaluate/extraction-quality.js';
 import { Store } from '../store/store.js';
 import { cliContext, printJson, type GlobalOptions } from './context.js';
 
 /** Read-only commands open the store in DuckDB's read-only mode: they can never change a row. */
-async function openReadOnly(dbPath: string): Promise<Store> {
+export async function openReadOnly(dbPath: string): Promise<Store> {
   try {
     return await Store.open(dbPath, { readOnly: true });
   } catch (error) {
@@ -70,4 +71,25 @@ function printTable(rows: Record<string, unknown>[]): void {
   const cell = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'object' ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)) : String(v));
   const lines = [columns.join('\t'), ...rows.map((row) => columns.map((c) => cell(row[c])).join('\t'))];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function registerEvaluateCommand(program: Command): void {
+  const evaluate = program.command('evaluate').description('measure the quality of what the pipeline produced');
+  evaluate
+    .command('extraction')
+    .description('score stored mentions against PrefEval ground truth (persona and preference), per topic')
+    .action(async (_opts: object, command: Command) => {
+      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const store = await openReadOnly(ctx.dbPath);
+      try {
+        const quality = await measureExtractionQuality(store);
+        if (quality.overall.conversations === 0) {
+          throw new PipelineError('INPUT', 'no PrefEval persona-driven conversations in the store', 'ingest data/prefeval and run the extract stage first (npm start)');
+        }
+        if (ctx.json) return printJson(quality);
+        ctx.reporter.line(formatQuality(quality));
+      } finally {
+        store.close();
+      }
+    });
 }

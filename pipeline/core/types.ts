@@ -69,6 +69,8 @@ export interface ExtractResult {
   mentions: Mention[];
   /** LLM mentions dropped because their quote is not verbatim in a user turn. */
   ungrounded: number;
+  /** Calls that failed for good (already recorded as failures): the conversation is retried next run. */
+  failed?: number;
   slots?: Slot[];
 }
 
@@ -76,4 +78,22 @@ export interface ExtractResult {
 export interface Extractor {
   readonly id: string;
   extract(conversation: Conversation): Promise<ExtractResult>;
+}
+
+/** Cosine thresholds belong to an embedding space, so each embedder carries its own. */
+export interface EmbedderThresholds {
+  /** Above this, two phrases are near-duplicates (never both chosen for one persona). */
+  duplicate: number;
+  /** At or above this, a node of ours "covers" a reference leaf (taxonomy compare). */
+  match: number;
+  /** At or above this, incremental refresh assigns a new phrase to an existing node. */
+  assign: number;
+}
+
+/** Text → unit vectors. `id` names everything that changes the vectors (model, dimensions, version). */
+export interface Embedder {
+  readonly id: string;
+  readonly dimensions: number;
+  readonly thresholds: EmbedderThresholds;
+  embed(texts: string[]): Promise<Float32Array[]>;
 }

@@ -80,8 +80,12 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
       const mentions: Mention[] = [];
       const seen = new Set<string>();
       let ungrounded = 0;
+      let failed = 0;
       for (const [i, res] of results.entries()) {
-        if (!res) continue; // failure already recorded by the client
+        if (!res) {
+          failed++; // already recorded by the client; the stage retries the conversation next run
+          continue;
+        }
         for (const m of res.value.mentions) {
           const quote = m.quote.trim();
           const hit = groundQuote(quote, windows[i]!.turns, conversation);
@@ -112,7 +116,7 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
           mentions.push(mention);
         }
       }
-      return { mentions, ungrounded };
+      return { mentions, ungrounded, failed };
     },
   };
 }

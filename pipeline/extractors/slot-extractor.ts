@@ -69,14 +69,15 @@ export function createSlotExtractor(opts: SlotExtractorOptions): Extractor {
   const id = `slot:${client.model ?? 'unknown'}@${pv}`;
   const system = slotsSystem(roots);
 
-  async function onePair(conversation: Conversation, p: { user: Turn; assistant?: Turn }): Promise<Slot[]> {
+  async function onePair(conversation: Conversation, p: { user: Turn; assistant?: Turn }): Promise<Slot[] | undefined> {
     const exchange = `User question:\n${clip(p.user.text)}\n\nAssistant answer:\n${p.assistant ? clip(p.assistant.text) : '(none)'}`;
     const itemKey = `${conversation.conversationId}:${p.user.turnId}`;
     const cls = await client.completeJson({
       messages: [{ role: 'system', content: CLASSIFY_SYSTEM }, { role: 'user', content: exchange }],
       schema: classifySchema, schemaName: 'personalizability', promptVersion: pv, itemKey: `${itemKey}:classify`,
     });
-    if (!cls || cls.value.classification === 'Non-Personalizable') return [];
+    if (!cls) return undefined;
+    if (cls.value.classification === 'Non-Personalizable') return [];
     const gen = await client.completeJson({
       messages: [
         { role: 'system', content: system },
@@ -84,7 +85,7 @@ export function createSlotExtractor(opts: SlotExtractorOptions): Extractor {
       ],
       schema: slotsSchema, schemaName: 'slots', promptVersion: pv, itemKey: `${itemKey}:slots`,
     });
-    if (!gen) return [];
+    if (!gen) return undefined;
     const turnIds = p.assistant ? [p.user.turnId, p.assistant.turnId] : [p.user.turnId];
     const paths = new Set(gen.value.slots.map((s) => normaliseSlotPath(s, roots)).filter((s): s is string => !!s));
     return [...paths].map((path) => ({
@@ -101,7 +102,9 @@ export function createSlotExtractor(opts: SlotExtractorOptions): Extractor {
     id,
     async extract(conversation) {
       const perPair = await Promise.all(pairs(conversation).map((p) => onePair(conversation, p)));
-      return { mentions: [], ungrounded: 0, slots: perPair.flat() };
+      // undefined = a call failed for good (recorded); the stage retries the conversation next run.
+      const failed = perPair.filter((p) => p === undefined).length;
+      return { mentions: [], ungrounded: 0, failed, slots: perPair.flatMap((p) => p ?? []) };
     },
   };
 }

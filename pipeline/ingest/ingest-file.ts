@@ -1,7 +1,9 @@
 import { listValue, type DuckDBAppender } from '@duckdb/node-api';
 import { canonicalJson, fingerprintFile, hashJson, sha256 } from '../core/hash.js';
 import type { Reporter } from '../runner/reporter.js';
+import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
+import { openWriteBatch } from '../store/write-batch.js';
 import { openSource, type ParsedRecord } from './read-source.js';
 import { conversationIdFor, sourceIdFor, sourcePathKey, turnIdFor } from './source-id.js';
 
@@ -37,6 +39,7 @@ type Known = Map<string, { conversationId: string; contentSha: string }>;
  * reads the file again, keeping what is already stored: memory stays bounded on huge files.
  */
 const COMMIT_EVERY = 20_000;
+const TABLES = ['conversations', 'turns', 'rejects'] as const;
 
 /**
  * Ingests one file. Records already stored with the same content are kept untouched, so
@@ -62,7 +65,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
   const known = await knownConversations(store, sourceId);
   const progress = opts.reporter.progress(`ingest ${pathKey}`, fingerprint.lines);
 
-  let batch = await openBatch(store);
+  let batch = await openWriteBatch(store, TABLES);
   try {
     await store.run('DELETE FROM rejects WHERE source_id = $1', [sourceId]);
     for await (const record of source.records()) {
@@ -70,15 +73,15 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
       if (report.read % 1000 === 0) progress.update(record.line);
       if (report.read % COMMIT_EVERY === 0) {
         await batch.commit();
-        batch = await openBatch(store);
+        batch = await openWriteBatch(store, TABLES);
       }
       if (!record.ok) {
         report.rejected++;
-        appendRow(batch.rejects, [sourceId, `${pathKey}:${record.line}`, record.line, record.index, record.reason, record.excerpt, opts.runId]);
+        appendRow(batch.to.rejects, [sourceId, `${pathKey}:${record.line}`, record.line, record.index, record.reason, record.excerpt, opts.runId]);
         continue;
       }
       report.stored++;
-      await storeRecord(store, batch, sourceId, record, known, report);
+      await storeRecord(store, batch.to, sourceId, record, known, report);
     }
     // Written last: until this commits, the file counts as not ingested and is read again.
     await store.run('INSERT OR REPLACE INTO sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())', [
@@ -139,47 +142,10 @@ async function storeRecord(
   }
 }
 
-interface Batch {
-  conversations: DuckDBAppender;
-  turns: DuckDBAppender;
-  rejects: DuckDBAppender;
-  commit(): Promise<void>;
-  rollback(): Promise<void>;
-}
-
-async function openBatch(store: Store): Promise<Batch> {
-  await store.run('BEGIN TRANSACTION');
-  const appenders = { conversations: await store.appender('conversations'), turns: await store.appender('turns'), rejects: await store.appender('rejects') };
-  const close = () => Object.values(appenders).forEach((a) => a.closeSync());
-  return {
-    ...appenders,
-    async commit() {
-      close();
-      await store.run('COMMIT');
-    },
-    async rollback() {
-      try {
-        close();
-      } finally {
-        await store.run('ROLLBACK').catch(() => undefined);
-      }
-    },
-  };
-}
-
 async function knownConversations(store: Store, sourceId: string): Promise<Known> {
   const rows = await store.all<{ external_id: string; conversation_id: string; content_sha256: string }>(
     'SELECT external_id, conversation_id, content_sha256 FROM conversations WHERE source_id = $1',
     [sourceId],
   );
   return new Map(rows.map((r) => [r.external_id, { conversationId: r.conversation_id, contentSha: r.content_sha256 }]));
-}
-
-function appendRow(appender: DuckDBAppender, values: (string | number | boolean)[]): void {
-  for (const value of values) {
-    if (typeof value === 'number') appender.appendInteger(value);
-    else if (typeof value === 'boolean') appender.appendBoolean(value);
-    else appender.appendVarchar(value);
-  }
-  appender.endRow();
 }

@@ -15,6 +15,8 @@ export const llmConfigSchema = z
     timeoutMs: z.number().int().positive().default(60_000),
     maxRetries: z.number().int().min(0).default(4),
     maxFailureRate: z.number().min(0).max(1).default(0.05),
+    /** How often batch mode polls a submitted Batch API job. */
+    batchPollIntervalMs: z.number().int().positive().default(30_000),
     prices: z
       .object({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })
       .strict()

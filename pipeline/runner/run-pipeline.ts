@@ -51,9 +51,10 @@ async function runStage(stage: Stage, key: string, opts: PipelineOptions): Promi
   try {
     const result = await stage.run({ store, config: opts.config, runId: manifest.runId, stageKey: key, reporter, outputsDir: opts.outputsDir });
     const durationMs = Date.now() - started;
-    await closeStageRun(store, manifest.runId, stage.name, 'done', result.counts, durationMs, null);
+    const status = result.incomplete ? 'partial' : 'done';
+    await closeStageRun(store, manifest.runId, stage.name, status, result.counts, durationMs, null);
     reporter.line(`${stage.name}: ${result.summary} (${(durationMs / 1000).toFixed(1)} s)`);
-    return { stage: stage.name, key, status: 'done', counts: result.counts, durationMs, summary: result.summary };
+    return { stage: stage.name, key, status, counts: result.counts, durationMs, summary: result.summary };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await closeStageRun(store, manifest.runId, stage.name, 'failed', {}, Date.now() - started, message);

@@ -9,7 +9,7 @@ import { toolVersions } from './versions.js';
 export interface StageReport {
   stage: string;
   key: string;
-  status: 'done' | 'skipped' | 'failed';
+  status: 'done' | 'partial' | 'skipped' | 'failed';
   counts: Record<string, number>;
   durationMs: number;
   summary: string;

@@ -21,6 +21,8 @@ export interface StageResult {
   /** The one line printed for the stage. */
   summary: string;
   details?: unknown;
+  /** Ran, but left items to retry (e.g. failed LLM calls): recorded as `partial`, so the next run is not skipped. */
+  incomplete?: boolean;
 }
 
 /**

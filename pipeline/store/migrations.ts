@@ -105,4 +105,47 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'mentions, slots and extraction bookkeeping',
+    sql: `
+      CREATE TABLE mentions (
+        mention_id VARCHAR PRIMARY KEY,
+        turn_id VARCHAR NOT NULL,
+        conversation_id VARCHAR NOT NULL,
+        attribute VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        polarity VARCHAR NOT NULL,
+        -- JS string (UTF-16 code unit) offsets into turns.text: quote = text[span_start, span_end)
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        quote VARCHAR NOT NULL,
+        confidence DOUBLE NOT NULL,
+        extractor_id VARCHAR NOT NULL,
+        llm_call_id VARCHAR
+      );
+      CREATE INDEX mentions_by_conversation ON mentions (conversation_id);
+      CREATE TABLE slots (
+        slot_id VARCHAR PRIMARY KEY,
+        conversation_id VARCHAR NOT NULL,
+        turn_ids VARCHAR[] NOT NULL,
+        classification VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,
+        extractor_id VARCHAR NOT NULL,
+        llm_call_id VARCHAR
+      );
+      -- One row per conversation whose extraction finished, with the content it saw: a changed
+      -- conversation (new content_sha256) or another extractor means it is extracted again.
+      CREATE TABLE extracted_conversations (
+        conversation_id VARCHAR PRIMARY KEY,
+        content_sha256 VARCHAR NOT NULL,
+        extractor_id VARCHAR NOT NULL,
+        mentions INTEGER NOT NULL,
+        ungrounded INTEGER NOT NULL,
+        run_id VARCHAR NOT NULL
+      );
+    `,
+  },
 ];

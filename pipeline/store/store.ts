@@ -34,12 +34,21 @@ export class Store {
     return store;
   }
 
+  /** One connection runs one statement at a time; concurrent callers (LLM cache writes) queue here. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params);
+    await this.serial(() => this.connection.run(sql, params));
   }
 
   async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.serial(() => this.connection.runAndReadAll(sql, params));
     return reader.getRowObjectsJS() as T[];
   }
 

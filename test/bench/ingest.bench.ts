@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateScaledCorpus } from './corpus.js';
-import { mb, measureCli } from './measure.js';
+import { mb, perSecond, runManifest, stageOf } from './measure.js';
 
 function totalBytes(paths: string[]): number {
   let bytes = 0;
@@ -16,14 +16,14 @@ function totalBytes(paths: string[]): number {
 
 function report(label: string, dir: string, db: string): void {
   const bytes = totalBytes([dir]);
-  const { manifest } = measureCli(['--db', db, 'ingest', dir]);
-  const ingest = manifest.stages.find((s) => s.stage === 'ingest')!;
+  const manifest = runManifest(['--db', db, 'ingest', dir]);
+  const ingest = stageOf(manifest, 'ingest');
   const secs = ingest.durationMs / 1000;
   console.log(
     `ingest ${label}: ${ingest.counts.turnsAdded} turns, ${mb(bytes).toFixed(1)} MB in ${secs.toFixed(1)} s = ` +
-      `${Math.round(ingest.counts.turnsAdded! / secs)} turns/s, ${(mb(bytes) / secs).toFixed(1)} MB/s; peak RSS ${manifest.resources?.peakRssMb} MB`,
+      `${perSecond(ingest.counts.turnsAdded!, ingest.durationMs)} turns/s, ${(mb(bytes) / secs).toFixed(1)} MB/s; peak RSS ${manifest.resources?.peakRssMb} MB`,
   );
-  const again = measureCli(['--db', db, 'ingest', dir]).manifest.stages.find((s) => s.stage === 'ingest')!;
+  const again = stageOf(runManifest(['--db', db, 'ingest', dir]), 'ingest');
   console.log(`ingest ${label} again (nothing new): ${(again.durationMs / 1000).toFixed(2)} s`);
 }
 

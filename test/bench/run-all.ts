@@ -2,13 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchExtractLlm, benchExtractOffline } from './extract.bench.js';
 import { benchIngest } from './ingest.bench.js';
 
-// `npm run bench`: prints throughput and peak memory; nothing here is asserted.
+// `npm run bench [name...]`: prints throughput, memory and quality numbers; nothing is asserted.
+const benches: Record<string, (work: string, dataDir: string) => unknown> = {
+  ingest: benchIngest,
+  extract: benchExtractOffline,
+  'extract-llm': benchExtractLlm,
+};
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches);
 const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'dp-bench-'));
 try {
-  await benchIngest(work, dataDir);
+  for (const name of chosen) {
+    const bench = benches[name];
+    if (!bench) throw new Error(`unknown bench "${name}"; choose from ${Object.keys(benches).join(', ')}`);
+    await bench(work, dataDir);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@ import { requestKey } from '../../pipeline/llm/cache.js';
 
 describe('llm config', () => {
   it('applies defaults and rejects unknown keys (an apiKey in config is an error)', () => {
-    expect(llmConfigSchema.parse({})).toEqual({ temperature: 0, maxConcurrency: 8, timeoutMs: 60000, maxRetries: 4, maxFailureRate: 0.05 });
+    expect(llmConfigSchema.parse({})).toEqual({ temperature: 0, maxConcurrency: 8, timeoutMs: 60000, maxRetries: 4, maxFailureRate: 0.05, batchPollIntervalMs: 30000 });
     expect(() => llmConfigSchema.parse({ apiKey: 'sk-x' })).toThrow();
   });
 

@@ -1,0 +1,116 @@
+import pLimit from 'p-limit';
+import type { Conversation, Extractor, ExtractResult } from '../core/types.js';
+import type { Reporter } from '../runner/reporter.js';
+import { appendRow } from '../store/append-row.js';
+import type { Store } from '../store/store.js';
+import { openWriteBatch, type WriteBatch } from '../store/write-batch.js';
+import { loadConversations } from './load-conversations.js';
+import { slotId, validMentions } from './mention-rows.js';
+
+export interface ExtractOptions {
+  store: Store;
+  extractor: Extractor;
+  runId: string;
+  chunkSize: number;
+  concurrency: number;
+  reporter: Reporter;
+  /** Called before each chunk commits, e.g. to persist buffered LLM cache writes. */
+  beforeCommit?: () => Promise<void>;
+}
+
+export interface ExtractCounts {
+  conversations: number;
+  mentions: number;
+  slots: number;
+  ungrounded: number;
+  invalid: number;
+  failedConversations: number;
+}
+
+/** Conversations with no current extraction, in id order (call invalidateExtractions first). */
+export function pendingConversations(store: Store): Promise<{ conversation_id: string; content_sha256: string }[]> {
+  return store.all(
+    `SELECT conversation_id, content_sha256 FROM conversations ANTI JOIN extracted_conversations USING (conversation_id)
+     WHERE EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = conversations.conversation_id) ORDER BY conversation_id`,
+  );
+}
+
+const TABLES = ['mentions', 'slots', 'extracted_conversations'] as const;
+
+/**
+ * Extracts every conversation not yet extracted with this extractor and this content, a chunk
+ * per transaction, each conversation's mentions committed together with its "done" row. A killed
+ * run therefore resumes where it stopped and ends with the same rows as an uninterrupted one.
+ */
+export async function extractPending(opts: ExtractOptions): Promise<ExtractCounts> {
+  const { store, extractor } = opts;
+  const counts: ExtractCounts = { conversations: 0, mentions: 0, slots: 0, ungrounded: 0, invalid: 0, failedConversations: 0 };
+  const pending = await pendingConversations(store);
+  const shaOf = new Map(pending.map((p) => [p.conversation_id, p.content_sha256]));
+  const progress = opts.reporter.progress('extract', pending.length);
+  const limit = pLimit(opts.concurrency);
+  for (let at = 0; at < pending.length; at += opts.chunkSize) {
+    const conversations = await loadConversations(store, pending.slice(at, at + opts.chunkSize).map((p) => p.conversation_id));
+    const results = await Promise.all(conversations.map((c) => limit(() => extractor.extract(c))));
+    await opts.beforeCommit?.();
+    const batch = await openWriteBatch(store, TABLES);
+    try {
+      conversations.forEach((conversation, i) => writeResult(batch.to, conversation, results[i]!, shaOf.get(conversation.conversationId)!, opts, counts));
+      await batch.commit();
+    } catch (error) {
+      await batch.rollback();
+      throw error;
+    }
+    progress.update(Math.min(at + opts.chunkSize, pending.length));
+  }
+  progress.stop();
+  return counts;
+}
+
+function writeResult(
+  to: WriteBatch<(typeof TABLES)[number]>['to'],
+  conversation: Conversation,
+  result: ExtractResult,
+  contentSha: string,
+  opts: ExtractOptions,
+  counts: ExtractCounts,
+): void {
+  if ((result.failed ?? 0) > 0) {
+    counts.failedConversations++; // not marked done: the next run retries it (LLM answers that did arrive are cached)
+    return;
+  }
+  const { rows, invalid } = validMentions(conversation, result.mentions);
+  for (const m of rows) {
+    appendRow(to.mentions, [m.mentionId, m.turnId, m.conversationId, m.attribute, m.value, m.root, m.polarity, m.spanStart, m.spanEnd, m.quote, m.confidence, m.extractorId, m.llmCallId]);
+  }
+  const slots = new Map((result.slots ?? []).map((s) => [slotId(s, opts.extractor.id), s]));
+  for (const [id, s] of slots) appendRow(to.slots, [id, s.conversationId, s.turnIds, s.classification, s.reason, s.path, opts.extractor.id, s.llmCallId]);
+  appendRow(to.extracted_conversations, [conversation.conversationId, contentSha, opts.extractor.id, rows.length, result.ungrounded, opts.runId]);
+  counts.conversations++;
+  counts.mentions += rows.length;
+  counts.slots += slots.size;
+  counts.ungrounded += result.ungrounded;
+  counts.invalid += invalid;
+}
+
+/**
+ * Drops extraction results that no longer describe the store: another extractor's, or those of
+ * conversations whose content changed or vanished. Returns how many conversations were affected.
+ */
+export async function invalidateExtractions(store: Store, extractorId: string): Promise<number> {
+  return store.transaction(async () => {
+    await store.run(
+      `CREATE OR REPLACE TEMP TABLE stale_extractions AS
+       SELECT e.conversation_id FROM extracted_conversations e LEFT JOIN conversations c USING (conversation_id)
+       WHERE c.conversation_id IS NULL OR c.content_sha256 <> e.content_sha256 OR e.extractor_id <> $1`,
+      [extractorId],
+    );
+    const stale = Number(await store.scalar('SELECT count(*) FROM stale_extractions'));
+    for (const table of ['mentions', 'slots', 'extracted_conversations']) {
+      await store.run(`DELETE FROM ${table} WHERE conversation_id IN (SELECT conversation_id FROM stale_extractions)`);
+    }
+    await store.run('DELETE FROM mentions WHERE extractor_id <> $1', [extractorId]);
+    await store.run('DELETE FROM slots WHERE extractor_id <> $1', [extractorId]);
+    return stale;
+  });
+}

@@ -1,0 +1,41 @@
+import { stableId } from '../core/hash.js';
+import type { Conversation, Mention, Slot } from '../core/types.js';
+import { isPersonalNameLike, scrubPii } from '../privacy/pii-scrubber.js';
+
+export interface MentionRow extends Mention {
+  mentionId: string;
+}
+
+/**
+ * Checks the contract every extractor must keep, whatever it is: a mention quotes exactly the
+ * characters of a user turn of its conversation. A mention that breaks it is dropped and counted
+ * (never stored), so a buggy extractor cannot corrupt the evidence chain.
+ */
+export function validMentions(conversation: Conversation, mentions: Mention[]): { rows: MentionRow[]; invalid: number } {
+  const turns = new Map(conversation.turns.map((t) => [t.turnId, t]));
+  const rows = new Map<string, MentionRow>();
+  let invalid = 0;
+  for (const m of mentions) {
+    const turn = turns.get(m.turnId);
+    if (!turn || turn.role !== 'user' || turn.text.slice(m.spanStart, m.spanEnd) !== m.quote || m.spanEnd <= m.spanStart) {
+      invalid++;
+      continue;
+    }
+    const value = scrubValue(m.attribute, m.value);
+    const mentionId = stableId('m', m.turnId, m.spanStart, m.spanEnd, m.attribute, value, m.extractorId);
+    rows.set(mentionId, { ...m, value, mentionId });
+  }
+  return { rows: [...rows.values()], invalid };
+}
+
+/**
+ * A value that is itself PII (an email, a phone, a personal name) is stored scrubbed; the quote
+ * keeps the evidence. Name-likeness is only trusted for name attributes: a capitalised value
+ * such as "Oslo" or "Python" is normal data elsewhere.
+ */
+export function scrubValue(attribute: string, value: string): string {
+  const scrubbed = scrubPii(value).text;
+  return /\bnames?\b/.test(attribute) && isPersonalNameLike(scrubbed) ? '[NAME]' : scrubbed;
+}
+
+export const slotId = (slot: Slot, extractorId: string): string => stableId('slot', slot.conversationId, slot.turnIds.join(','), slot.path, extractorId);

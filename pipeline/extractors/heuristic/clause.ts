@@ -1,0 +1,159 @@
+/**
+ * Finds first-person subjects and reads the verb chain after them ("I | have always | loved"),
+ * recording negation, habit adverbs, modality and tense. Guards live here too: a subject in a
+ * question ("should I"), a conditional or an imagined scene ("if I were", "imagine I was") is
+ * not a self-disclosure and yields no chain.
+ */
+import type { Tok } from './tokens.js';
+
+export interface Chain {
+  /** Token where the quote starts (the subject, or "as" in "as someone who"). */
+  quoteStart: number;
+  subject: 'i' | 'we' | 'someone';
+  neg: boolean;
+  habitual: boolean;
+  modal: string | null;
+  past: boolean;
+  perfect: boolean;
+  progressive: boolean;
+  /** True when the chain ended in a form of "be": `head` is then its complement. */
+  copula: boolean;
+  /** Main verb (or copula complement) token index. */
+  head: number;
+}
+
+const ADVERBS = new Set([
+  'really', 'truly', 'absolutely', 'definitely', 'honestly', 'actually', 'personally', 'also', 'just', 'totally',
+  'particularly', 'especially', 'still', 'genuinely', 'certainly', 'seriously', 'strongly', 'deeply', 'even',
+  'already', 'kinda', 'sorta', 'currently', 'now', 'originally', 'basically', 'literally', 'pretty', 'very',
+  'simply', 'both', 'all', 'recently', 'finally', 'officially', 'proudly', 'happily', 'mostly', 'mainly',
+  'primarily', 'generally', 'only', 'much', 'so', 'quite', 'rarely', 'hardly',
+]);
+const HABIT_ADVERBS = new Set([
+  'usually', 'often', 'always', 'typically', 'normally', 'regularly', 'frequently', 'sometimes', 'occasionally',
+  'generally', 'mostly', 'mainly', 'primarily', 'daily', 'constantly', 'habitually', 'never', 'seldom', 'rarely',
+]);
+const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'will', 'shall', 'can']);
+const BE_PRESENT = new Set(['am', 'are', 'is']);
+const BE_PAST = new Set(['was', 'were']);
+/** Simple-past forms that do not end in -ed. */
+const IRREGULAR_PAST = new Set(['was', 'were', 'had', 'did', 'went', 'grew', 'came', 'saw', 'got', 'made', 'took', 'taught', 'ate', 'drank', 'wrote', 'ran', 'began', 'became', 'spent', 'left', 'met', 'bought', 'thought', 'felt', 'found', 'gave', 'knew', 'said', 'told', 'wore', 'drove', 'rode', 'swam', 'sang', 'fell', 'kept', 'lost', 'paid']);
+const IRREGULAR_PP = new Set(['been', 'had', 'got', 'gotten', 'grown', 'known', 'seen', 'done', 'gone', 'taken', 'become', 'taught', 'spent', 'made', 'found', 'worn', 'eaten', 'driven', 'ridden', 'read', 'lived', 'born']);
+
+/** Words right before "I" that make it a question, wish or condition rather than a statement. */
+const INVERSION = new Set([
+  'do', 'does', 'did', 'am', 'was', 'were', 'should', 'can', 'could', 'would', 'will', 'shall', 'may', 'might',
+  'must', 'have', 'has', 'had', 'if', 'whether', 'unless', 'imagine', 'pretend', 'suppose', 'wish', 'say', 'than',
+  'like', 'whenever', 'once', 'assuming', 'supposing', 'though',
+]);
+const HYPOTHETICAL = new Set(['if', 'imagine', 'imagined', 'pretend', 'pretending', 'suppose', 'supposing', 'assume', 'assuming', 'hypothetically', 'wish', 'unless', 'whether', 'dream', 'dreamed', 'fantasize']);
+const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '-', '(', ')', '.', '!', '?', 'but', 'and', 'so', 'because']);
+
+/** True when the clause holding token `at` is conditional, imagined or a question about "I". */
+export function hypothetical(toks: readonly Tok[], at: number): boolean {
+  const prev = toks[at - 1];
+  if (prev && prev.sent === toks[at]?.sent && INVERSION.has(prev.norm)) return true;
+  for (let k = at - 1; k >= 0; k -= 1) {
+    const t = toks[k] as Tok;
+    if (t.sent !== toks[at]?.sent || CLAUSE_BREAK.has(t.norm)) break;
+    if (HYPOTHETICAL.has(t.norm)) return true;
+    if (t.norm === 'what' && toks[k + 1]?.norm === 'if') return true;
+  }
+  return false;
+}
+
+function subjectAt(toks: readonly Tok[], k: number): { subject: Chain['subject']; quoteStart: number; next: number } | null {
+  const t = toks[k] as Tok;
+  if (t.norm === 'i' && toks[k + 1]?.norm !== "'") return { subject: 'i', quoteStart: k, next: k + 1 };
+  if (t.norm === 'we') return { subject: 'we', quoteStart: k, next: k + 1 };
+  // "As someone who follows a vegan diet" discloses as much as "I follow a vegan diet".
+  if ((t.norm === 'someone' || t.norm === 'somebody' || t.norm === 'person') && toks[k + 1]?.norm === 'who') {
+    const as = toks[k - 1]?.norm === 'as' ? k - 1 : toks[k - 2]?.norm === 'as' && toks[k - 1]?.norm === 'a' ? k - 2 : -1;
+    if (as >= 0) return { subject: 'someone', quoteStart: as, next: k + 2 };
+  }
+  return null;
+}
+
+function isParticiple(t: Tok | undefined): boolean {
+  if (!t) return false;
+  return IRREGULAR_PP.has(t.norm) || (t.pos === 'VERB' && !/ing$/.test(t.norm));
+}
+
+/** Reads the verb chain after a first-person subject at token `k`, or null when there is none. */
+export function readChain(toks: readonly Tok[], k: number): Chain | null {
+  const subj = subjectAt(toks, k);
+  if (!subj) return null;
+  if (hypothetical(toks, subj.quoteStart)) return null;
+  const c: Chain = {
+    quoteStart: subj.quoteStart, subject: subj.subject, neg: false, habitual: false, modal: null,
+    past: false, perfect: false, progressive: false, copula: false, head: -1,
+  };
+  const sent = toks[k]?.sent;
+  let j = subj.next;
+  for (let steps = 0; steps < 10 && j < toks.length; steps += 1) {
+    const t = toks[j] as Tok;
+    const n = t.norm;
+    const next = toks[j + 1];
+    if (t.sent !== sent) return null;
+    if (HABIT_ADVERBS.has(n)) {
+      c.habitual = true;
+      if (n === 'never') c.neg = true;
+      j += 1;
+    } else if (ADVERBS.has(n) || (n === 'kind' || n === 'sort') && next?.norm === 'of') {
+      j += n === 'kind' || n === 'sort' ? 2 : 1;
+    } else if (n === 'not' || n === "n't") {
+      c.neg = true;
+      j += 1;
+    } else if (n === 'no' && next?.norm === 'longer') {
+      c.neg = true;
+      j += 2;
+    } else if (MODALS.has(n)) {
+      c.modal = n;
+      j += 1;
+    } else if ((n === 'do' || n === 'does' || n === 'did') && next && (next.norm === 'not' || next.pos === 'VERB' || ADVERBS.has(next.norm) || HABIT_ADVERBS.has(next.norm))) {
+      if (n === 'did') c.past = true;
+      j += 1;
+    } else if ((n === 'have' || n === 'has' || n === 'had') && (isParticiple(next) || ADVERBS.has(next?.norm ?? '') || HABIT_ADVERBS.has(next?.norm ?? '') || next?.norm === 'not') && next?.norm !== 'got') {
+      if (n === 'had') c.past = true;
+      c.perfect = true;
+      j += 1;
+    } else if ((n === 'tend' || n === 'tends' || n === 'try' || n === 'tries') && next?.norm === 'to') {
+      c.habitual = true;
+      j += 2;
+    } else if (n === 'used' && next?.norm === 'to') {
+      c.past = true;
+      c.habitual = true;
+      j += 2;
+    } else if (BE_PRESENT.has(n) || BE_PAST.has(n) || n === 'been' || n === 'be') {
+      if (BE_PAST.has(n)) c.past = true;
+      let h = j + 1;
+      while (h < toks.length && (ADVERBS.has((toks[h] as Tok).norm) || (toks[h] as Tok).norm === 'not')) {
+        if ((toks[h] as Tok).norm === 'not') c.neg = true;
+        h += 1;
+      }
+      const comp = toks[h];
+      if (comp?.norm === 'going' && toks[h + 1]?.norm === 'to') {
+        c.modal = 'will';
+        j = h + 2;
+        continue;
+      }
+      if (comp && comp.pos === 'VERB' && /ing$/.test(comp.norm) && comp.norm !== 'being') {
+        c.progressive = true;
+        c.head = h;
+        return c;
+      }
+      c.copula = true;
+      c.head = h;
+      return comp ? c : null;
+    } else {
+      c.head = j;
+      // A bare past form ("I studied", "I loved the movie") with no auxiliary before it.
+      if (j === subj.next || !c.perfect && !c.modal) {
+        const pastForm = t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm));
+        if (pastForm && !c.perfect && !c.modal) c.past = true;
+      }
+      return c;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,170 @@
+/**
+ * "I am ..." complements: age ("I'm 34", "in my forties"), origin and location ("I'm from",
+ * "based in"), stable states ("vegan", "retired", "married"), attitudes ("into", "allergic to",
+ * "afraid of", "not a fan of") and identity noun phrases ("a nurse" → see family-identity).
+ */
+import type { Chain } from './clause.js';
+import { draft, norm, skipWords, topical, valueAt, type Ctx, type Draft } from './draft.js';
+import { identityNounPhrase } from './family-identity.js';
+import { STATE_ADJECTIVES, RELIGIONS, DEMONYMS } from './lexicon-people.js';
+import type { RootKey } from './roots.js';
+
+const DECADES = /^(?:(?:early|mid|late)-?)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[1-9]0s|[1-9]0's)$/;
+const AGE_NEXT = new Set(['years', 'year', 'yrs', 'yr', 'yo', 'y/o', 'and', 'but', 'so', ',', '.', '!', ';', 'now', 'this', 'myself', '', '-', 'with', 'turning']);
+const SCHOOLS = new Set(['high', 'school', 'college', 'university', 'uni', 'grad', 'graduate', 'med', 'medical', 'law', 'grade', 'kindergarten', 'middle', 'elementary', 'primary', 'secondary', 'year']);
+const ORG_HEADS = new Set(['team', 'department', 'company', 'office', 'support', 'side', 'group', 'staff', 'future', 'past', 'perspective', 'point', 'background', 'standpoint']);
+
+/** "I'm <adj> <prep> X": [attribute kind, polarity, root override]. */
+const ATTITUDES: ReadonlyMap<string, readonly [string, 'preference' | 'fear' | 'allergy' | 'language' | 'values', boolean]> = new Map([
+  ['into', ['', 'preference', true]], ['fond of', ['', 'preference', true]], ['keen on', ['', 'preference', true]],
+  ['passionate about', ['', 'preference', true]], ['obsessed with', ['', 'preference', true]],
+  ['interested in', ['', 'preference', true]], ['crazy about', ['', 'preference', true]], ['big on', ['', 'preference', true]],
+  ['hooked on', ['', 'preference', true]], ['addicted to', ['', 'preference', true]], ['partial to', ['', 'preference', true]],
+  ['drawn to', ['', 'preference', true]], ['averse to', ['', 'preference', false]], ['wary of', ['', 'preference', false]],
+  ['tired of', ['', 'preference', false]], ['sick of', ['', 'preference', false]], ['against', ['', 'values', false]],
+  ['opposed to', ['', 'values', false]], ['allergic to', ['allergy', 'allergy', false]], ['intolerant to', ['food intolerance', 'allergy', false]],
+  ['intolerant of', ['food intolerance', 'allergy', false]], ['sensitive to', ['sensitivity', 'allergy', false]],
+  ['afraid of', ['fear', 'fear', false]], ['scared of', ['fear', 'fear', false]], ['terrified of', ['fear', 'fear', false]],
+  ['frightened of', ['fear', 'fear', false]], ['phobic of', ['fear', 'fear', false]], ['fluent in', ['language', 'language', true]],
+  ['committed to', ['values', 'values', true]], ['dedicated to', ['values', 'values', true]],
+]);
+
+function attitude(ctx: Ctx, c: Chain, h: number): Draft | null {
+  const one = norm(ctx, h);
+  const key = ATTITUDES.has(one) ? one : `${one} ${norm(ctx, h + 1)}`;
+  const spec = ATTITUDES.get(key);
+  if (!spec) return null;
+  const from = h + key.split(' ').length;
+  const [attribute, kind, positive] = spec;
+  let polarity: 'positive' | 'negative' = positive ? 'positive' : 'negative';
+  if (c.neg) {
+    // "not into X" flips a liking; "not afraid of X" / "not allergic to X" says too little to keep.
+    if (kind !== 'preference') return null;
+    polarity = positive ? 'negative' : 'positive';
+  }
+  // "interested in / passionate about X" names an interest when X has no recognisable topic.
+  const interest = /^(?:interested|passionate|curious|fascinated|keen|into)\b/.test(key) ? 'interest' : undefined;
+  if (kind === 'preference') return topical(ctx, 'preference', c.quoteStart, from, polarity, 0.75, { verbStart: true, relative: true, max: 10 }, interest);
+  const v = valueAt(ctx, from, { verbStart: true });
+  if (!v) return null;
+  const roots: Record<string, RootKey> = { fear: 'psychology', allergy: 'health', language: 'culture', values: 'values' };
+  const attr = kind === 'values' ? 'values' : attribute;
+  return draft(attr, v.text, roots[kind] as RootKey, c.quoteStart, v.span.end, 0.8, polarity);
+}
+
+function age(ctx: Ctx, c: Chain, h: number): Draft | null {
+  const t = ctx.toks[h];
+  if (!t) return null;
+  if (t.pos === 'NUM' && /^\d{1,3}$/.test(t.norm)) {
+    const n = Number(t.norm);
+    const after = norm(ctx, h + 1);
+    if (n < 10 || n > 105 || !(AGE_NEXT.has(after) || h + 1 >= ctx.toks.length)) return null;
+    const end = after === 'years' || after === 'year' || after === 'yrs' ? (norm(ctx, h + 2) === 'old' ? h + 3 : h + 2) : h + 1;
+    return draft('age', t.norm, 'demographic', c.quoteStart, end, 0.85);
+  }
+  if (t.norm === 'in' && norm(ctx, h + 1) === 'my') {
+    const parts = [norm(ctx, h + 2), `${norm(ctx, h + 2)}${norm(ctx, h + 3)}`, `${norm(ctx, h + 2)} ${norm(ctx, h + 3)}`];
+    if (DECADES.test(parts[0] ?? '')) return draft('age range', parts[0] as string, 'demographic', c.quoteStart, h + 3, 0.8);
+    if (/^(?:early|mid|late)$/.test(parts[0] ?? '') && DECADES.test(norm(ctx, h + 3)))
+      return draft('age range', parts[2] as string, 'demographic', c.quoteStart, h + 4, 0.8);
+  }
+  return null;
+}
+
+function place(ctx: Ctx, c: Chain, h: number): Draft | null {
+  const n = norm(ctx, h);
+  if (n === 'from' && !c.past) {
+    const v = valueAt(ctx, h + 1, { max: 5 });
+    if (!v || ORG_HEADS.has(norm(ctx, v.span.end - 1))) return null;
+    return draft('place of origin', v.text, 'demographic', c.quoteStart, v.span.end, 0.75);
+  }
+  if ((n === 'based' || n === 'located') && (norm(ctx, h + 1) === 'in' || norm(ctx, h + 1) === 'out')) {
+    const v = valueAt(ctx, norm(ctx, h + 1) === 'out' ? h + 3 : h + 2, { max: 5 });
+    return v ? draft('place of residence', v.text, 'demographic', c.quoteStart, v.span.end, 0.8) : null;
+  }
+  if (c.past && (n === 'born' || n === 'raised') && (norm(ctx, h + 1) === 'in' || norm(ctx, h + 1) === 'and')) {
+    const from = skipWords(ctx, h + 1, new Set(['in', 'and', 'raised', 'born']));
+    const v = valueAt(ctx, from, { max: 5 });
+    if (!v) return null;
+    if (/^(?:19|20)\d\d$/.test(v.text)) return n === 'born' ? draft('birth year', v.text, 'demographic', c.quoteStart, v.span.end, 0.8) : null;
+    return draft(n === 'born' ? 'birthplace' : 'hometown', v.text, 'demographic', c.quoteStart, v.span.end, 0.8);
+  }
+  if (c.past && n === 'diagnosed' && norm(ctx, h + 1) === 'with') {
+    const v = valueAt(ctx, h + 2, { max: 5 });
+    return v ? draft('health condition', v.text, 'health', c.quoteStart, v.span.end, 0.8) : null;
+  }
+  if (n === 'in' && SCHOOLS.has(norm(ctx, h + 1)) && !c.past) {
+    const v = valueAt(ctx, h + 1, { max: 5 });
+    return v ? draft('education level', v.text, 'education', c.quoteStart, v.span.end, 0.7) : null;
+  }
+  if (n === 'on' && !c.past) {
+    const v = valueAt(ctx, h + 1, { max: 4 });
+    if (v && /\bdiet$/.test(v.text)) return draft('dietary preference', v.text, 'health', c.quoteStart, v.span.end, 0.8);
+  }
+  return null;
+}
+
+/** Stable-state adjectives, possibly coordinated: "I'm vegan and gluten-free", "lactose intolerant". */
+function states(ctx: Ctx, c: Chain, h: number): Draft[] {
+  const out: Draft[] = [];
+  let k = h;
+  for (let guard = 0; guard < 4; guard += 1) {
+    const n = norm(ctx, k);
+    // Tight hyphen compounds come as three tokens: "gluten", "-", "free".
+    const hy = norm(ctx, k + 1) === '-' ? `${n}-${norm(ctx, k + 2)}` : '';
+    if (hy && STATE_ADJECTIVES.has(hy)) {
+      const spec2 = STATE_ADJECTIVES.get(hy) as readonly [string, string];
+      out.push(draft(spec2[0], hy, spec2[1] as RootKey, c.quoteStart, k + 3, 0.8));
+      if (!(norm(ctx, k + 3) === 'and' || norm(ctx, k + 3) === ',')) break;
+      k = k + 4;
+      continue;
+    }
+    const att = k > h ? attitude(ctx, c, k) : null;
+    if (att) {
+      out.push(att);
+      break;
+    }
+    const spec = STATE_ADJECTIVES.get(n);
+    const faith = RELIGIONS.has(n) ? (['religion', 'values'] as const) : DEMONYMS.has(n) ? (['nationality', 'culture'] as const) : null;
+    const [attribute, root] = spec ?? faith ?? [null, null];
+    if (!attribute || !root) break;
+    let end = k + 1;
+    let value = n;
+    if (n === 'lactose' || n === 'gluten') {
+      if (norm(ctx, k + 1) !== 'intolerant') break;
+      value = `${n} intolerant`;
+      end = k + 2;
+    } else if (n === 'retired' && norm(ctx, k + 1) === 'from') {
+      const v = valueAt(ctx, k + 2, { max: 5 });
+      if (v) {
+        value = `retired from ${v.text}`;
+        end = v.span.end;
+      }
+    }
+    // "I have been pregnant" is history, not a current state.
+    if (!(c.perfect && (n === 'pregnant' || attribute === 'marital status'))) out.push(draft(attribute, value, root as RootKey, c.quoteStart, end, 0.8));
+    if (!(norm(ctx, end) === 'and' || norm(ctx, end) === ',')) break;
+    k = end + 1;
+  }
+  return out;
+}
+
+export function copulaFamily(ctx: Ctx, c: Chain): Draft[] {
+  const h = c.head;
+  if (c.past && !['born', 'raised', 'diagnosed'].includes(norm(ctx, h))) return [];
+  if (c.modal && c.modal !== 'can') return [];
+  if (c.subject === 'we' && norm(ctx, h) !== 'from') return [];
+  const att = attitude(ctx, c, h);
+  if (att) return [att];
+  if (c.neg) {
+    // "I'm not a big fan of X" is the one negated identity phrase worth keeping.
+    return identityNounPhrase(ctx, c, h).filter((d) => d.polarity === 'negative');
+  }
+  const a = age(ctx, c, h);
+  if (a) return [a];
+  const p = place(ctx, c, h);
+  if (p) return [p];
+  const s = states(ctx, c, h);
+  if (s.length > 0) return s;
+  return identityNounPhrase(ctx, c, h);
+}

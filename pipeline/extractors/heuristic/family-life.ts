@@ -1,0 +1,189 @@
+/**
+ * Life facts after a first-person verb: where one lives or comes from, work, study, languages,
+ * beliefs and values ("I live in", "I moved to", "I work as/at/in", "I study", "I graduated",
+ * "I speak", "I believe in", "I value", "I follow a vegan diet", "I suffer from").
+ */
+import type { Chain } from './clause.js';
+import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
+import { identityNounPhrase } from './family-identity.js';
+import { LANGUAGES } from './lexicon-people.js';
+import type { RootKey } from './roots.js';
+
+const HOUSING = new Set(['apartment', 'house', 'condo', 'flat', 'dorm', 'studio', 'townhouse', 'trailer', 'van', 'cabin', 'bungalow', 'duplex', 'rv', 'farmhouse', 'loft']);
+const WORKPLACES = new Set(['hospital', 'school', 'office', 'restaurant', 'bank', 'lab', 'laboratory', 'factory', 'warehouse', 'store', 'hotel', 'clinic', 'startup', 'company', 'firm', 'agency', 'library', 'university', 'college', 'bakery', 'cafe', 'shop', 'kitchen', 'salon', 'gym', 'pharmacy', 'nonprofit', 'church', 'farm']);
+const SCHEDULE = /^(?:nights?|night shifts?|the night shift|days|weekends|full-time|full time|part-time|part time|long hours|shifts|overtime|\d+ hours.*|early mornings?)$/;
+const PLACE_STOP = new Set(['for', 'since', 'with', 'and', 'but', 'now', 'where', 'because', 'which', 'who', 'so', 'when', 'as']);
+
+function v5(ctx: Ctx, from: number, extra?: { verbStart?: boolean; max?: number }) {
+  return valueAt(ctx, from, { max: extra?.max ?? 5, stop: PLACE_STOP, verbStart: extra?.verbStart ?? false });
+}
+
+function dwell(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
+  const p = norm(ctx, h + 1);
+  if (lemma === 'live') {
+    if (c.past && !c.perfect) return null;
+    if (p === 'alone' || p === 'with') {
+      const v = p === 'alone' ? null : v5(ctx, h + 2);
+      if (p === 'with' && !v) return null;
+      return draft('living situation', v ? `with ${v.text}` : 'alone', 'routine', c.quoteStart, v ? v.span.end : h + 2, 0.75);
+    }
+    if (!['in', 'on', 'near', 'outside', 'at', 'by'].includes(p)) return null;
+    const v = v5(ctx, h + 2);
+    if (!v) return null;
+    const head = norm(ctx, v.span.end - 1);
+    const attribute = HOUSING.has(head) ? 'housing type' : 'place of residence';
+    return draft(attribute, p === 'in' || HOUSING.has(head) ? v.text : `${p} ${v.text}`, 'demographic', c.quoteStart, v.span.end, 0.8);
+  }
+  if (lemma === 'grow' && p === 'up' && ['in', 'on', 'near', 'outside'].includes(norm(ctx, h + 2))) {
+    const v = v5(ctx, h + 3);
+    return v ? draft('hometown', v.text, 'demographic', c.quoteStart, v.span.end, 0.8) : null;
+  }
+  if (lemma === 'come' && p === 'from' && !c.past) {
+    const v = v5(ctx, h + 2);
+    if (!v) return null;
+    const head = norm(ctx, v.span.end - 1);
+    if (head === 'background' || head === 'family') return draft(head === 'family' ? 'family background' : 'background', v.text, 'demographic', c.quoteStart, v.span.end, 0.7);
+    return draft('place of origin', v.text, 'demographic', c.quoteStart, v.span.end, 0.75);
+  }
+  if ((lemma === 'move' || lemma === 'relocate') && (p === 'to' || p === 'here' || p === 'from') && !c.modal) {
+    const v = p === 'here' && norm(ctx, h + 2) === 'from' ? v5(ctx, h + 3) : v5(ctx, h + 2);
+    if (!v || c.progressive) return null;
+    const attribute = p === 'to' ? 'place of residence' : 'previous residence';
+    return draft(attribute, v.text, 'demographic', c.quoteStart, v.span.end, p === 'to' ? 0.65 : 0.7);
+  }
+  return null;
+}
+
+function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
+  // Retiring is a past event that describes the present: "I retired from teaching last year".
+  if (lemma === 'retire' && ctx.toks[h]?.norm === 'retired' && !c.modal && !c.neg) {
+    const v = norm(ctx, h + 1) === 'from' ? v5(ctx, h + 2, { verbStart: true }) : null;
+    return draft('employment status', v ? `retired from ${v.text}` : 'retired', 'career', c.quoteStart, v ? v.span.end : h + 1, 0.8);
+  }
+  if (lemma === 'marry' && !c.modal && !c.neg && !c.progressive && ctx.toks[h]?.norm !== 'marry') {
+    return draft('marital status', 'married', 'relationships', c.quoteStart, h + 1, 0.75);
+  }
+  const p = norm(ctx, h + 1);
+  if (c.past && !c.perfect && lemma !== 'work') return null;
+  if (lemma === 'work' || lemma === 'job') {
+    if (p === 'as') {
+      const art = norm(ctx, h + 2);
+      if (art === 'a' || art === 'an') {
+        const ds = identityNounPhrase(ctx, c, h + 2, { job: true }).filter((d) => d.attribute === 'occupation');
+        if (ds[0]) return ds[0];
+      }
+      const v = v5(ctx, h + 2);
+      return v ? draft('occupation', v.text, 'career', c.quoteStart, v.span.end, 0.85) : null;
+    }
+    if ((p === 'from' && norm(ctx, h + 2) === 'home') || p === 'remotely' || p === 'remote') {
+      const end = p === 'from' ? h + 3 : h + 2;
+      return draft('work arrangement', p === 'from' ? 'from home' : 'remote', 'career', c.quoteStart, end, 0.8);
+    }
+    if (c.past && !c.perfect && p !== 'at' && p !== 'for') return null;
+    if (p === 'at' || p === 'for' || p === 'in' || p === 'with') {
+      const v = v5(ctx, h + 2);
+      if (!v || /^(?:hours|years|months|days|weeks|myself|free|a while|now|\d.*)$/.test(v.text)) return p === 'for' && norm(ctx, h + 2) === 'myself' ? draft('employment status', 'self-employed', 'career', c.quoteStart, h + 3, 0.75) : null;
+      const head = norm(ctx, v.span.end - 1);
+      let attribute = p === 'with' ? 'work focus' : WORKPLACES.has(head) ? 'workplace' : p === 'in' ? 'industry' : 'employer';
+      if (c.past && !c.perfect) attribute = attribute === 'employer' ? 'previous employer' : `previous ${attribute}`;
+      // "working in a deal", "working in MATLAB": an industry is a bare field ("in marketing", "in the film industry").
+      if (attribute === 'industry' && (/^(?:a|an)\b/i.test(ctx.text.slice(ctx.toks[h + 2]?.start ?? 0)) || c.progressive && !/\b(?:industry|field|sector)$/.test(v.text))) return null;
+      return draft(attribute, v.text, 'career', c.quoteStart, v.span.end, 0.75);
+    }
+    const sched = v5(ctx, h + 1, { max: 4 });
+    if (sched && SCHEDULE.test(sched.text)) return draft('work schedule', sched.text, 'career', c.quoteStart, sched.span.end, 0.75);
+    return null;
+  }
+  if (lemma === 'teach' && !c.modal) {
+    const v = v5(ctx, h + 1);
+    return v ? draft('occupation', `teaching ${v.text}`, 'career', c.quoteStart, v.span.end, 0.7) : null;
+  }
+  if ((lemma === 'specialize' || lemma === 'specialise') && p === 'in') {
+    const v = v5(ctx, h + 2, { verbStart: true });
+    return v ? draft('professional specialty', v.text, 'career', c.quoteStart, v.span.end, 0.75) : null;
+  }
+  if ((lemma === 'own' || lemma === 'run' || lemma === 'manage' || lemma === 'operate') && !c.modal) {
+    const v = v5(ctx, h + 1);
+    if (!v) return null;
+    if (lemma === 'manage' && /\bteam\b/.test(v.text)) return draft('management role', v.text, 'career', c.quoteStart, v.span.end, 0.7);
+    const head = norm(ctx, v.span.end - 1);
+    if (!/\b(?:business|company|startup|shop|store|bakery|restaurant|cafe|salon|studio|practice|firm|agency|clinic|farm|brand|boutique|channel|blog|podcast|nonprofit|charity|truck|franchise|website)\b/.test(head)) return null;
+    return draft('business ownership', v.text, 'career', c.quoteStart, v.span.end, 0.75);
+  }
+  return null;
+}
+
+function study(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
+  const p = norm(ctx, h + 1);
+  // Past study still describes the speaker's education: "I studied economics".
+  if (lemma === 'study' && !c.modal && !['for', 'at', 'with', 'in', 'hard', 'abroad'].includes(p)) {
+    const v = v5(ctx, h + 1);
+    return v ? draft('field of study', v.text, 'education', c.quoteStart, v.span.end, 0.7) : null;
+  }
+  if ((lemma === 'major' || lemma === 'minor') && p === 'in') {
+    const v = v5(ctx, h + 2);
+    return v ? draft('field of study', v.text, 'education', c.quoteStart, v.span.end, 0.8) : null;
+  }
+  if (lemma === 'graduate' && (p === 'from' || p === 'with' || p === 'in') && !c.modal) {
+    const v = v5(ctx, h + 2);
+    if (!v) return null;
+    const attribute = p === 'from' ? 'alma mater' : p === 'with' ? 'degree' : /^\d{4}$/.test(v.text) ? 'graduation year' : 'field of study';
+    return draft(attribute, v.text, 'education', c.quoteStart, v.span.end, 0.75);
+  }
+  if (lemma === 'speak' && !c.neg && (!c.modal || c.modal === 'can')) {
+    const v = valueAt(ctx, h + 1, { max: 7 });
+    if (!v) return null;
+    const langs = v.text.toLowerCase().split(/[^a-z]+/).filter((w) => LANGUAGES.has(w));
+    return langs.length > 0 ? draft('languages spoken', langs.join(', '), 'culture', c.quoteStart, v.span.end, 0.8) : null;
+  }
+  // "I learn best by doing", "I tend to learn better from text": a learning style.
+  if (lemma === 'learn' && (p === 'best' || p === 'better') && !c.modal && !c.past) {
+    let from = h + 2;
+    while (['by', 'from', 'through', 'thru', 'with', 'when', 'in', 'via'].includes(norm(ctx, from)) === false && from < h + 4) from += 1;
+    const v = valueAt(ctx, from + 1, { verbStart: true, max: 7 });
+    return v ? draft('learning preference', v.text, 'education', c.quoteStart, v.span.end, 0.75) : null;
+  }
+  if (lemma === 'learn' && !c.modal && !c.past && (c.progressive || c.habitual || c.perfect)) {
+    const v = v5(ctx, h + 1, { verbStart: true });
+    if (!v) return null;
+    const lang = v.text.split(/\s+/).length <= 2 && LANGUAGES.has(v.text.split(/\s+/).pop() ?? '');
+    return draft(lang ? 'language learning' : 'learning interest', v.text, lang ? 'culture' : 'education', c.quoteStart, v.span.end, 0.65);
+  }
+  return null;
+}
+
+function beliefs(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
+  const p = norm(ctx, h + 1);
+  if (c.modal || (c.past && !c.perfect) || c.neg) return null;
+  const mk = (attribute: string, root: RootKey, from: number, conf: number): Draft | null => {
+    const v = valueAt(ctx, from, { verbStart: true, max: 8 });
+    return v ? draft(attribute, v.text, root, c.quoteStart, v.span.end, conf) : null;
+  };
+  if (lemma === 'believe' && p === 'in') return mk('belief', 'values', h + 2, 0.75);
+  if (lemma === 'value' && ctx.toks[h + 1]?.pos !== 'PUNCT') return mk('values', 'values', h + 1, 0.7);
+  if (lemma === 'care' && p === 'about' && (c.habitual || /^(?:really|deeply)$/.test(norm(ctx, h - 1)))) return mk('values', 'values', h + 2, 0.65);
+  if (lemma === 'identify' && p === 'as') return mk('identity', 'demographic', h + 2, 0.75);
+  if (lemma === 'suffer' && p === 'from') return mk('health condition', 'health', h + 2, 0.75);
+  if (lemma === 'follow' || lemma === 'keep' || lemma === 'maintain' || lemma === 'stick') {
+    const v = v5(ctx, p === 'to' ? h + 2 : h + 1);
+    if (v && /\bdiet\b|\blifestyle\b/.test(v.text)) return draft('dietary preference', v.text, 'health', c.quoteStart, v.span.end, 0.8);
+    if (v && /\b(?:faith|religion|church)\b/.test(v.text)) return draft('religion', v.text, 'values', c.quoteStart, v.span.end, 0.7);
+  }
+  if (lemma === 'go' && p === 'to' && /^(?:church|mosque|temple|synagogue|mass)$/.test(norm(ctx, h + 2)))
+    return draft('religious practice', `goes to ${norm(ctx, h + 2)}`, 'values', c.quoteStart, h + 3, 0.7);
+  return null;
+}
+
+export function lifeFamily(ctx: Ctx, c: Chain): Draft[] {
+  if (c.copula) return [];
+  const t = ctx.toks[c.head];
+  if (!t) return [];
+  // Wink's lemma misses some lower-case chat forms; fall back to simple de-inflection.
+  const lemma = t.lemma !== t.norm ? t.lemma : t.norm.replace(/(?:ing|ed|es|s)$/, '') || t.norm;
+  const candidates = [t.lemma, lemma, t.norm];
+  for (const l of new Set(candidates)) {
+    const d = dwell(ctx, c, c.head, l) ?? work(ctx, c, c.head, l) ?? study(ctx, c, c.head, l) ?? beliefs(ctx, c, c.head, l);
+    if (d) return [d];
+  }
+  return [];
+}

@@ -1,0 +1,170 @@
+/**
+ * Disclosures without "I" as subject: "my husband", "our two dogs", "my bakery", "my favorite show
+ * is X", "X is my favourite band", "as a nurse, I ...", "my native language is X", "X is important
+ * to me". Each scanner starts at its own anchor token and returns drafts with token spans.
+ */
+import { categorise } from './categorise.js';
+import { hypothetical, type Chain } from './clause.js';
+import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
+import { identityNounPhrase } from './family-identity.js';
+import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
+import type { Span } from './phrase.js';
+import { spanText, spanWords } from './span-text.js';
+
+const NP_STOP = new Set(['of', 'for', 'to', 'in', 'with', 'on', 'and', 'or', 'at', 'from', 'who', 'that', 'named', 'called', 'about']);
+/** Ventures one runs: "my bakery", "my cooking blog", "my own company" (plain "my company" is usually an employer). */
+const VENTURE = /(?:^|\s)(?:business|startup|shop|store|bakery|restaurant|cafe|café|salon|studio|agency|clinic|farm|brand|boutique|channel|blog|podcast|nonprofit|charity|franchise|band|etsy|practice|firm|company)$/;
+const VENTURE_ALONE = new Set(['business', 'startup', 'bakery', 'restaurant', 'cafe', 'café', 'salon', 'farm', 'boutique', 'blog', 'podcast', 'channel', 'etsy']);
+const NOT_PET = /\b(?:food|toy|toys|bed|walker|sitter|hair|park|breed|breeds|treats|crate|leash)$/;
+const FAVORITE = new Set(['favorite', 'favourite', 'preferred', 'usual', 'typical', 'go-to', 'ideal', 'dream']);
+const JOB_WORDS = new Set(['job', 'career', 'work', 'position', 'role', 'gig', 'profession']);
+const FAMILY_NEXT_BAD = new Set(['tongue', 'nature', 'board', 'company', 'land', 'ship', 'language']);
+const fakeChain = (quoteStart: number): Chain => ({
+  quoteStart, subject: 'i', neg: false, habitual: false, modal: null, past: false, perfect: false,
+  progressive: false, copula: true, head: quoteStart + 1,
+});
+
+/** Content words just before token `k` ("Breaking Bad" in "Breaking Bad is my favorite show"). */
+function backwardPhrase(ctx: Ctx, k: number): Span | null {
+  let j = k;
+  const sent = ctx.toks[k]?.sent;
+  while (j > 0 && k - j < 5) {
+    const t = ctx.toks[j - 1];
+    if (!t || t.sent !== sent || !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) && !(t.pos === 'VERB' && /ing$/.test(t.norm))) break;
+    j -= 1;
+  }
+  return j < k ? { start: j, end: k } : null;
+}
+
+function possessive(ctx: Ctx, k: number): Draft[] {
+  const np = valueAt(ctx, k + 1, { max: 5, stop: NP_STOP });
+  if (!np) return [];
+  const toks = ctx.toks;
+  const headTok = toks[np.span.end - 1];
+  const head = headTok?.norm ?? '';
+  const first = norm(ctx, np.span.start);
+  const after = norm(ctx, np.span.end);
+  if (FAVORITE.has(first)) {
+    const rest = np.text.split(' ').slice(1).join(' ');
+    const copula = after === 'is' || after === 'are' || after === 'include' || after === 'includes' || after === ':';
+    if (!copula || rest === '') return [];
+    const v = valueAt(ctx, np.span.end + 1, { verbStart: true, max: 7 });
+    if (!v) return [];
+    const cat = categorise('preference', spanWords(toks, { start: np.span.start + 1, end: np.span.end }).concat(spanWords(toks, v.span)), false);
+    return [draft(cat.attribute, v.text, cat.root, k, v.span.end, 0.8, 'positive')];
+  }
+  const fam = FAMILY.get(head);
+  if (fam && !FAMILY_NEXT_BAD.has(after) && toks[np.span.end]?.pos !== 'NOUN') {
+    // "my daughter is 5": keep the age with the family member.
+    const ageTok = toks[np.span.end + 1];
+    if ((after === 'is' || after === 'turned') && ageTok?.pos === 'NUM' && /^\d{1,2}$/.test(ageTok.norm)) {
+      return [draft(fam, `${np.text}, age ${ageTok.norm}`, 'relationships', k, np.span.end + 2, 0.8)];
+    }
+    return [draft(fam, np.text, 'relationships', k, np.span.end, 0.65)];
+  }
+  if (np.text.split(/[\s-]+/).some((w) => PETS.has(w.toLowerCase())) && !NOT_PET.test(np.text) && toks[np.span.end]?.pos !== 'NOUN') {
+    const nameTok = toks[np.span.end];
+    const end = nameTok?.pos === 'PROPN' && nameTok.sent === toks[k]?.sent ? np.span.end + 1 : np.span.end;
+    return [draft('pet ownership', np.text, 'hobbies', k, end, 0.7)];
+  }
+  const lower = np.text.toLowerCase();
+  const words = lower.split(' ');
+  const ownsIt = words[0] === 'own' || (words.length >= 2 && !/\b(?:company|firm|practice)$/.test(lower)) || VENTURE_ALONE.has(lower);
+  if (VENTURE.test(lower) && ownsIt && toks[np.span.end]?.pos !== 'NOUN' && !/^(?:previous|old|former|last|first|next|local|favorite)\b/.test(lower)) {
+    return [draft('business ownership', np.text.replace(/^own\s+/i, ''), 'career', k, np.span.end, 0.7)];
+  }
+  if ((head === 'language' || head === 'tongue') && /\b(?:native|first|mother)\b/.test(np.text) && after === 'is') {
+    const v = valueAt(ctx, np.span.end + 1, { max: 3 });
+    if (v && LANGUAGES.has(v.text.toLowerCase())) return [draft('native language', v.text, 'culture', k, v.span.end, 0.85)];
+  }
+  if ((head === 'major' || head === 'field') && after === 'is') {
+    const from = norm(ctx, np.span.end + 1) === 'in' ? np.span.end + 2 : np.span.end + 1;
+    const v = valueAt(ctx, from, { max: 5 });
+    if (v) return [draft('field of study', v.text, 'education', k, v.span.end, 0.8)];
+  }
+  if ((head === 'hometown' || np.text === 'home town') && (after === 'is' || after === 'of')) {
+    const v = valueAt(ctx, np.span.end + 1, { max: 4 });
+    if (v) return [draft('hometown', v.text, 'demographic', k, v.span.end, 0.8)];
+  }
+  if (head === 'faith' || head === 'religion') return [draft('religion', np.text, 'values', k, np.span.end, 0.6)];
+  if (head === 'diet' && np.text.split(' ').length >= 2) return [draft('dietary preference', np.text, 'health', k, np.span.end, 0.75)];
+  if (JOB_WORDS.has(head) && after === 'as') return identityNounPhrase(ctx, fakeChain(k), np.span.end + 1, { confidence: 0.8, job: true });
+  // "my part-time librarian job", "my freelance graphic design work"
+  if (norm(ctx, k) === 'my' && JOB_WORDS.has(head) && headTok?.pos === 'NOUN' && np.span.end - np.span.start >= 2 && !/^(?:new|first|last|current|old|day|full-time|part-time|own|dream)\s+\w+$/.test(np.text)) {
+    const mod = ctx.toks[np.span.end - 2];
+    if (mod && (mod.pos === 'NOUN' || mod.pos === 'PROPN' || mod.pos === 'ADJ'))
+      return [draft('occupation', np.text.replace(/\s+(?:job|career|position|gig)$/, ''), 'career', k, np.span.end, 0.6)];
+  }
+  return [];
+}
+
+const FIRST_PERSON = new Set(['i', 'my', 'me', 'myself', 'mine']);
+const OTHER_PERSON = new Set(['you', 'your', 'he', 'she', 'they', 'his', 'her', 'their', 'someone', 'somebody', 'people', 'anyone']);
+/** Verbs whose "as a X" casts someone in a role rather than describing the speaker. */
+const CASTING = new Set(['act', 'acting', 'serve', 'serving', 'pose', 'posing', 'play', 'playing', 'treat', 'see', 'view', 'regard', 'such', 'dressed', 'dress', 'known', 'described', 'hired', 'work', 'working', 'worked']);
+
+/** "as a nurse, I ...", "tips ... for me as a teacher", "my role as a council member". */
+function asA(ctx: Ctx, k: number): Draft[] {
+  const det = norm(ctx, k + 1);
+  if (det !== 'a' && det !== 'an') return [];
+  const prev = norm(ctx, k - 1);
+  if (CASTING.has(prev)) return [];
+  const job = JOB_WORDS.has(prev) || prev === 'week' || prev === 'years' || prev === 'time' || prev === 'day';
+  const ds = identityNounPhrase(ctx, fakeChain(k), k + 1, { confidence: 0.8, job });
+  if (ds.length === 0) return [];
+  // "green as a representative of trust", "as a part of": a role of something, not the speaker.
+  if (norm(ctx, Math.max(...ds.map((d) => d.to))) === 'of') return [];
+  // The identity must be the speaker's: the sentence has to be first-person, with no other person before "as".
+  const sent = ctx.toks[k]?.sent;
+  let first = false;
+  for (let j = k - 1; j >= 0 && ctx.toks[j]?.sent === sent; j -= 1) {
+    if (OTHER_PERSON.has(norm(ctx, j))) return [];
+    if (FIRST_PERSON.has(norm(ctx, j))) first = true;
+  }
+  for (let j = k + 1; j < ctx.toks.length && ctx.toks[j]?.sent === sent && !first; j += 1) {
+    if (FIRST_PERSON.has(norm(ctx, j))) first = true;
+    if (OTHER_PERSON.has(norm(ctx, j)) && !first) return [];
+  }
+  return first ? ds : [];
+}
+
+/** "for a busy agent like me", "an old-timer like me" */
+function likeMe(ctx: Ctx, k: number): Draft[] {
+  if (norm(ctx, k + 1) !== 'me') return [];
+  for (let j = k - 1; j >= Math.max(0, k - 6); j -= 1) {
+    const n = norm(ctx, j);
+    if (n === 'a' || n === 'an') return identityNounPhrase(ctx, fakeChain(j), j, { confidence: 0.7 }).filter((d) => d.to === k);
+    const pos = ctx.toks[j]?.pos;
+    if (pos !== 'NOUN' && pos !== 'ADJ' && pos !== 'PROPN' && pos !== 'PUNCT' && pos !== 'VERB') return [];
+  }
+  return [];
+}
+
+/** "X is my favorite band", "honesty is very important to me" */
+function backwardCopula(ctx: Ctx, k: number): Draft[] {
+  const span = backwardPhrase(ctx, k);
+  if (!span) return [];
+  const value = spanText(ctx.text, ctx.toks, span);
+  const a = norm(ctx, k + 1);
+  if (a === 'my' && FAVORITE.has(norm(ctx, k + 2))) {
+    const what = valueAt(ctx, k + 3, { max: 3, stop: NP_STOP });
+    if (!what) return [];
+    const cat = categorise('preference', spanWords(ctx.toks, what.span).concat(spanWords(ctx.toks, span)), false);
+    return [draft(cat.attribute, value, cat.root, span.start, what.span.end, 0.75, 'positive')];
+  }
+  let j = k + 1;
+  while (['very', 'really', 'so', 'extremely', 'super', 'incredibly', 'quite'].includes(norm(ctx, j))) j += 1;
+  if (norm(ctx, j) === 'important' && norm(ctx, j + 1) === 'to' && norm(ctx, j + 2) === 'me') {
+    return [draft('values', value, 'values', span.start, j + 3, 0.7, 'positive')];
+  }
+  return [];
+}
+
+export function possessiveFamily(ctx: Ctx, k: number): Draft[] {
+  const n = norm(ctx, k);
+  if (n === 'my' || n === 'our') return possessive(ctx, k);
+  if ((n === 'as' || n === 'being') && !hypothetical(ctx.toks, k)) return asA(ctx, k);
+  if (n === 'is' || n === 'are') return backwardCopula(ctx, k);
+  if (n === 'like') return likeMe(ctx, k);
+  return [];
+}

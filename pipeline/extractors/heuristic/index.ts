@@ -1,0 +1,107 @@
+/**
+ * The default offline extractor: English self-disclosure patterns over wink-nlp tokens and POS
+ * tags. Deterministic, no network, no randomness. Only user turns are read; assistant turns are
+ * ignored (they are context for LLM extractors, not evidence).
+ */
+import { DEFAULT_ROOTS, type Conversation, type Extractor, type Mention, type Turn } from '../../core/types.js';
+import { readChain } from './clause.js';
+import type { Ctx, Draft } from './draft.js';
+import { copulaFamily } from './family-copula.js';
+import { haveFamily } from './family-have.js';
+import { lifeFamily } from './family-life.js';
+import { possessiveFamily } from './family-possessive.js';
+import { preferenceFamily } from './family-preference.js';
+import { analyseTurn, inRanges, looksLikeCode } from './regions.js';
+import { createRootResolver, type RootResolver } from './roots.js';
+import { tokenise } from './tokens.js';
+
+/** Bump when the meaning of the output changes (patterns, attribute names, value shapes). */
+export const HEURISTIC_EXTRACTOR_ID = 'heuristic@1';
+
+/** A mention before it is tied to a turn. */
+export type TextMention = Omit<Mention, 'turnId' | 'conversationId' | 'extractorId' | 'llmCallId'>;
+
+// Turns with none of these words cannot hold a first-person disclosure; skip tagging them.
+const FIRST_PERSON = /\b(?:i|im|ive|id|my|we|our|as|me|being)\b|\bi['’]/i;
+const LONG_TURN = 4000;
+
+function draftsAt(ctx: Ctx, k: number): Draft[] {
+  const out = possessiveFamily(ctx, k);
+  const chain = readChain(ctx.toks, k);
+  if (!chain) return out;
+  if (chain.copula) return out.concat(copulaFamily(ctx, chain));
+  for (const family of [haveFamily, lifeFamily, preferenceFamily]) {
+    const ds = family(ctx, chain);
+    if (ds.length > 0) return out.concat(ds);
+  }
+  return out;
+}
+
+function usableValue(value: string): boolean {
+  return value.length > 0 && value.length <= 80 && /[\p{L}\p{N}]/u.test(value) && !looksLikeCode(value);
+}
+
+/** Extracts mentions from one piece of user text. Exposed for tests and benchmarks. */
+export function extractFromText(text: string, resolveRoot: RootResolver = createRootResolver(DEFAULT_ROOTS)): TextMention[] {
+  if (text.length === 0 || !FIRST_PERSON.test(text)) return [];
+  const regions = analyseTurn(text);
+  if (regions.fiction) return [];
+  const toks = tokenise(regions.masked);
+  const ctx: Ctx = { text, toks };
+  const out: TextMention[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < toks.length; k += 1) {
+    for (const d of draftsAt(ctx, k)) {
+      const a = toks[d.from];
+      const b = toks[d.to - 1];
+      if (!a || !b || b.end <= a.start) continue;
+      const spanStart = a.start;
+      const spanEnd = b.end;
+      // A disclosure spoken inside quotation marks is someone else's words.
+      if (inRanges(spanStart, regions.quoted)) continue;
+      if (regions.masked.slice(spanStart, spanEnd) !== text.slice(spanStart, spanEnd)) continue;
+      const value = d.value.trim();
+      if (!usableValue(value)) continue;
+      // One mention per attribute/value per turn: repeats in a turn add no evidence.
+      const key = `${d.attribute}|${value.toLowerCase()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const penalty = text.length > LONG_TURN ? 0.15 : 0;
+      out.push({
+        attribute: d.attribute,
+        value,
+        root: resolveRoot(d.root),
+        polarity: d.polarity,
+        spanStart,
+        spanEnd,
+        quote: text.slice(spanStart, spanEnd),
+        confidence: Math.round(Math.min(1, Math.max(0, d.confidence - penalty)) * 100) / 100,
+      });
+    }
+  }
+  return out;
+}
+
+function turnMentions(turn: Turn, resolveRoot: RootResolver): Mention[] {
+  return extractFromText(turn.text, resolveRoot).map((m) => ({
+    turnId: turn.turnId,
+    conversationId: turn.conversationId,
+    ...m,
+    extractorId: HEURISTIC_EXTRACTOR_ID,
+    llmCallId: null,
+  }));
+}
+
+export function createHeuristicExtractor(opts: { roots?: readonly string[] } = {}): Extractor {
+  const resolveRoot = createRootResolver(opts.roots ?? DEFAULT_ROOTS);
+  return {
+    id: HEURISTIC_EXTRACTOR_ID,
+    async extract(conversation: Conversation) {
+      const mentions: Mention[] = [];
+      for (const turn of conversation.turns) {
+        if (turn.role === 'user') mentions.push(...turnMentions(turn, resolveRoot));
+      }
+      return { mentions, ungrounded: 0 };
+    },
+  };
+}

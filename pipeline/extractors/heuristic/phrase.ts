@@ -1,0 +1,188 @@
+/**
+ * Cuts the value phrase that follows a trigger ("I love | hiking in the mountains | because ..."):
+ * a noun or gerund phrase with short prepositional tails, ending at punctuation, clause
+ * connectives, a new subject or a finite verb. POS tags guide it; word lists catch what the
+ * lite tagger gets wrong on messy chat text.
+ */
+import type { Tok } from './tokens.js';
+
+export interface Span {
+  /** First token index (inclusive). */
+  start: number;
+  /** Last token index + 1. */
+  end: number;
+}
+
+export interface PhraseOptions {
+  /** Maximum tokens in the value. */
+  max?: number;
+  /** Allow a verb as the first word ("run in the morning"). */
+  verbStart?: boolean;
+  /** Extra words that end the phrase (e.g. "over" / "to" after "prefer"). */
+  stop?: ReadonlySet<string>;
+  /** Keep a short relative clause after the head noun ("places that are famous for loud music"). */
+  relative?: boolean;
+}
+
+const RELATIVE_START = new Set(['that', 'which', 'where', 'who']);
+const RELATIVE_END = new Set(['because', 'since', 'so', 'but', 'i', 'while', 'although', 'though', 'if', 'when', 'as', 'especially', 'unless', 'instead', 'rather']);
+
+/** End (exclusive) of a relative clause starting at `k`, or `k` when there is none worth keeping. */
+function relativeEnd(toks: readonly Tok[], k: number, sent: number): number {
+  let j = k + 1;
+  for (; j < toks.length && j - k <= 10; j += 1) {
+    const t = toks[j] as Tok;
+    if (t.sent !== sent || t.pos === 'SPACE' || RELATIVE_END.has(t.norm)) break;
+    if ((t.norm === 'and' || t.norm === 'or') && toks[j + 1]?.pos === 'PRON') break;
+    if (t.pos === 'PUNCT' && !/^[-/']$/.test(t.norm)) break;
+  }
+  while (j > k + 1 && ['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX', 'PRON', 'PUNCT'].includes((toks[j - 1] as Tok).pos)) j -= 1;
+  return j - k >= 3 ? j : k;
+}
+
+/** A VERB tag on a plural after a noun, before a boundary, is usually a mis-tagged noun ("reality shows or ..."). */
+function pluralNoun(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k] as Tok;
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  if (t.pos !== 'VERB' || !/[^s]s$/.test(t.norm) || !prev || !['NOUN', 'ADJ', 'PROPN'].includes(prev.pos)) return false;
+  return next === undefined || next.sent !== t.sent || ['PUNCT', 'CCONJ', 'ADP', 'SCONJ'].includes(next.pos) || RELATIVE_START.has(next.norm);
+}
+
+const CLAUSE_END = new Set([
+  'because', 'since', 'so', 'but', 'though', 'although', 'while', 'when', 'whenever', 'where', 'which',
+  'who', 'that', 'if', 'unless', 'until', 'than', 'rather', 'instead', 'as', 'especially', 'except',
+  'plus', 'also', 'too', 'now', 'then', 'lately', 'anyway', 'though', 'yet', 'whereas', 'whether',
+  'i', 'you', 'he', 'she', 'we', 'they', 'it', 'there', 'etc', 'any', 'please', 'thanks', 'right',
+  // Time adverbials are circumstance, not value: "I moved to Seattle | last year".
+  'last', 'next', 'ago', 'yesterday', 'today', 'tomorrow', 'tonight', 'recently', 'soon', 'already', 'lately',
+  'due', 'much', 'such', 'all', 'whatever', 'whenever', 'via', 'given',
+  // Chat fillers tagged as nouns: "I'm a software engineer btw".
+  'btw', 'lol', 'haha', 'tbh', 'imo', 'imho', 'fyi', 'lmao', 'pls', 'plz', 'thx', 'ok', 'okay', 'though',
+]);
+
+/** Words that make a value uninformative when it starts with them ("I love that", "I like your idea"). */
+const DEICTIC_START = new Set([
+  'it', 'this', 'that', 'these', 'those', 'them', 'your', 'you', 'yours', 'its', 'here', 'there', 'what',
+  'how', 'when', 'which', 'who', 'if', 'whether', 'something', 'anything', 'everything', 'nothing',
+  'one', 'him', 'her', 'me', 'myself', 'yourself', 'idea', 'suggestion', 'suggestions', 'advice', 'way',
+  'thought', 'sound', 'name', 'question', 'answer', 'response', 'help', 'tip', 'tips', 'option', 'options',
+  'ones', 'stuff', 'things', 'thing', 'same', 'rest', 'most', 'much', 'others', 'other', 'kind', 'sort', 'type',
+]);
+
+/** Things a chat produces; liking "the X" of these is feedback, not taste. */
+const CHAT_ARTIFACTS = new Set([
+  'draft', 'layout', 'offer', 'opportunity', 'version', 'response', 'answer', 'format', 'list', 'plan', 'idea',
+  'suggestion', 'example', 'approach', 'structure', 'tone', 'result', 'output', 'code', 'script', 'title', 'outline',
+  'summary', 'explanation', 'recommendation', 'name', 'names', 'option', 'paragraph', 'sentence', 'intro', 'introduction',
+  'ending', 'conclusion', 'point', 'concept', 'story', 'poem', 'song', 'lyric', 'way', 'change', 'edit', 'solution', 'one',
+  'world', 'character', 'characters', 'setting', 'game', 'prompt', 'message', 'email', 'letter', 'post', 'article',
+]);
+
+/** Quantity heads skipped with their "of": "a lot of jazz", "all kinds of music". */
+const QUANTITY = new Set(['lot', 'lots', 'bit', 'variety', 'kinds', 'types', 'sorts', 'plenty', 'couple', 'bunch', 'range', 'mix', 'number', 'few']);
+
+const SKIP_LEAD = new Set(['a', 'an', 'the', 'some', 'my', 'our', 'to', 'of', 'about', 'with', 'more', 'doing', 'having', 'getting']);
+const INNER_ADP = new Set(['of', 'in', 'on', 'at', 'with', 'without', 'for', 'from', 'like', 'around', 'near', 'during', 'by', 'into', 'to', 'outside', 'inside', 'through', 'thru']);
+const INNER_DET = new Set(['a', 'an', 'the', 'my', 'our', 'their', 'his', 'her', 'any', 'some', 'every', 'each']);
+const CONTENT = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'VERB']);
+const TRIM_TAIL = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'AUX', 'ADV', 'PUNCT', 'SPACE', 'SYM', 'INTJ', 'X']);
+
+function isContent(t: Tok): boolean {
+  return CONTENT.has(t.pos) && !CLAUSE_END.has(t.norm);
+}
+
+/** Whether a verb token can sit inside a noun phrase (gerund / participle modifiers). */
+function nominalVerb(t: Tok): boolean {
+  return /(?:ing|ed|en)$/.test(t.norm);
+}
+
+function skipLead(toks: readonly Tok[], from: number): number {
+  let k = from;
+  for (;;) {
+    const n = toks[k]?.norm ?? '';
+    // A capitalised "The" mid-sentence starts a title ("The Office"): keep it.
+    if (n === 'the' && toks[k]?.cap && toks[k - 1]?.sent === toks[k]?.sent) return k;
+    if (SKIP_LEAD.has(n) || n === 'all' && toks[k + 1]?.norm !== 'of') k += 1;
+    else if (QUANTITY.has(n) && toks[k + 1]?.norm === 'of') k += 2;
+    else return k;
+  }
+}
+
+export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions = {}): Span | null {
+  const max = opts.max ?? 8;
+  let k = skipLead(toks, from);
+  const first = toks[k];
+  if (first === undefined || DEICTIC_START.has(first.norm)) return null;
+  const definite = ['the', 'this', 'your', 'that'].includes(toks[k - 1]?.norm ?? '');
+  const sent = first.sent;
+  const start = k;
+  let seenContent = false;
+  let seenNoun = false;
+  for (; k < toks.length && k - start < max; k += 1) {
+    const t = toks[k] as Tok;
+    const next = toks[k + 1];
+    if (t.sent !== sent || t.pos === 'SPACE') break;
+    if (opts.relative && seenNoun && RELATIVE_START.has(t.norm)) {
+      const r = relativeEnd(toks, k, sent);
+      if (r > k) k = r;
+      break;
+    }
+    if (opts.stop?.has(t.norm) || CLAUSE_END.has(t.norm)) break;
+    if (seenNoun && pluralNoun(toks, k)) continue;
+    if (t.pos === 'PUNCT' || t.pos === 'SYM') {
+      // Keep tight hyphens/slashes/apostrophes ("plant-based", "sci-fi", "mom's") and list commas between adjectives.
+      const tight = next !== undefined && t.start === (toks[k - 1]?.end ?? -1) && next.start === t.end;
+      if (tight && /^[-/'&+]$/.test(t.norm)) {
+        k += 1; // the word after a tight hyphen belongs to the compound whatever its tag ("stand-up")
+        seenContent = true;
+        continue;
+      }
+      // List commas: "quieter, more intimate activities", "pizza, pasta and sushi".
+      const listy = next !== undefined && (isContent(next) || next.norm === 'more' || next.norm === 'less') && next.pos !== 'VERB';
+      if (t.norm === ',' && seenContent && listy && toks[k + 2]?.pos !== 'AUX') continue;
+      break;
+    }
+    if (t.norm === "'s" && seenContent) continue;
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      const atStart = k === start;
+      if (t.pos === 'AUX' && !atStart) break;
+      if (!(atStart && opts.verbStart) && !nominalVerb(t) && seenContent) break;
+      // A gerund right after a noun opens a new clause: "a consulting background having studied ...".
+      if (!atStart && seenNoun && /(?:ing|ed)$/.test(t.norm) && next?.pos !== 'NOUN') break;
+      if (!atStart && !seenContent && !opts.verbStart && !nominalVerb(t)) break;
+    }
+    if (t.pos === 'ADP' || t.pos === 'SCONJ') {
+      if (!INNER_ADP.has(t.norm) || !seenContent || next === undefined) break;
+      if (/^(?:19|20)\d\d$/.test(next.norm)) break; // "MIT | in 2010"
+      continue;
+    }
+    if (t.pos === 'DET' || t.pos === 'PRON') {
+      if (k === start && t.norm === 'the') continue; // title kept by skipLead
+      if (!INNER_DET.has(t.norm) || !seenContent) break;
+      continue;
+    }
+    if (t.pos === 'CCONJ') {
+      if (!(t.norm === 'and' || t.norm === 'or' || t.norm === '&') || next === undefined || !isContent(next)) break;
+      continue;
+    }
+    if (t.pos === 'PART') {
+      if (t.norm === 'to' && opts.verbStart && toks[k + 1]?.pos === 'VERB') continue;
+      if (t.norm === 'not') break;
+      continue;
+    }
+    if (t.pos === 'ADV' && !seenContent) continue;
+    if (t.pos === 'ADV' && /ly$/.test(t.norm) === false && seenNoun) break;
+    if (isContent(t)) {
+      seenContent = true;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM') seenNoun = true;
+    }
+  }
+  let end = k;
+  while (end > start && TRIM_TAIL.has((toks[end - 1] as Tok).pos)) end -= 1;
+  if (end <= start) return null;
+  // "I like the layout" / "I love the first draft" react to the chat's own output.
+  if (definite && CHAT_ARTIFACTS.has((toks[end - 1] as Tok).lemma)) return null;
+  for (let j = start; j < end; j += 1) if (isContent(toks[j] as Tok)) return { start, end };
+  return null;
+}

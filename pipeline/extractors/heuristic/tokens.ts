@@ -1,0 +1,108 @@
+/**
+ * Tokenising and normalising a turn with wink-nlp. Every token keeps its JS string offsets into
+ * the ORIGINAL text, so a mention's quote can always be sliced back out verbatim. Contractions
+ * and common chat spellings ("im", "i'm", "id love", "dont", "teh") are expanded into separate
+ * normalised tokens that share the source token's offsets.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Tok {
+  /** Lower-case normal form after contraction expansion and spelling fixes. */
+  norm: string;
+  /** wink lemma (lower case); equals `norm` for expanded tokens. */
+  lemma: string;
+  /** Universal POS tag from wink ("NOUN", "VERB", "PUNCT", "SPACE", ...). */
+  pos: string;
+  start: number;
+  end: number;
+  /** Sentence index within the turn. */
+  sent: number;
+  /** The source token starts with an upper-case letter (titles: "The Office"). */
+  cap?: boolean;
+}
+
+// Only sentence splitting and POS are needed; skipping NER/sentiment roughly halves tagging time.
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+/** Cheap fixes for frequent chat misspellings; only unambiguous ones. */
+const SPELLING: Readonly<Record<string, string>> = {
+  teh: 'the', hte: 'the', becuase: 'because', becasue: 'because', beacuse: 'because', realy: 'really',
+  reallly: 'really', freind: 'friend', freinds: 'friends', favourite: 'favorite', favorit: 'favorite',
+  fav: 'favorite', fave: 'favorite', favourites: 'favorites', prefere: 'prefer', perfer: 'prefer',
+  hubby: 'husband', wifey: 'wife', kiddos: 'kids', kiddo: 'kid', alergic: 'allergic', allergick: 'allergic',
+  vegeterian: 'vegetarian', vegitarian: 'vegetarian', definately: 'definitely', usualy: 'usually',
+  ususally: 'usually', allways: 'always', studing: 'studying', u: 'you', ur: 'your', luv: 'love',
+  wanna: 'want', gonna: 'going', ppl: 'people', bc: 'because', cuz: 'because', coz: 'because',
+};
+
+/** Whole-token contractions wink leaves as one token (mostly lower-case or apostrophe-less). */
+const EXPAND: Readonly<Record<string, readonly [string, string]>> = {
+  "i'm": ['i', 'am'], im: ['i', 'am'], "i've": ['i', 'have'], ive: ['i', 'have'],
+  "i'll": ['i', 'will'], "i'd": ['i', 'would'], "we're": ['we', 'are'], "we've": ['we', 'have'],
+};
+
+const AUX_NORMS: Readonly<Record<string, string>> = { "'m": 'am', "'re": 'are', "'ve": 'have', "'ll": 'will', "'d": 'would' };
+
+// "id" is a real word ("my id is"), so it only becomes "i would" right before a liking verb.
+const ID_NEXT = new Set(['love', 'like', 'prefer', 'rather', 'enjoy']);
+
+function pushExpanded(out: Tok[], parts: readonly [string, string], start: number, end: number, sent: number): void {
+  out.push({ norm: parts[0], lemma: parts[0], pos: 'PRON', start, end, sent });
+  const aux = parts[1];
+  const lemma = aux === 'am' || aux === 'are' ? 'be' : aux;
+  out.push({ norm: aux, lemma, pos: 'AUX', start, end, sent });
+}
+
+/** Tokenises `text` (which may have masked regions blanked with spaces, same length as the original). */
+export function tokenise(text: string): Tok[] {
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const normals = tokens.out(its.normal) as string[];
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+  const tags = tokens.out(its.pos) as string[];
+  // wink's .d.ts types lemma and precedingSpaces with signatures `out` rejects; they are token its.
+  const spaces = tokens.out(its.precedingSpaces as unknown as typeof its.value) as string[];
+  const sentOf = new Int32Array(values.length);
+  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  spans.forEach((span, s) => {
+    const [a = 0, b = -1] = span;
+    for (let k = a; k <= b && k < sentOf.length; k += 1) sentOf[k] = s;
+  });
+
+  const out: Tok[] = [];
+  let cursor = 0;
+  for (let k = 0; k < values.length; k += 1) {
+    const value = values[k] ?? '';
+    cursor += (spaces[k] ?? '').length;
+    // wink is lossless in practice; the indexOf fallback keeps offsets exact if it ever is not.
+    let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    if (start < 0) start = cursor;
+    const end = Math.min(text.length, start + value.length);
+    cursor = end;
+    const sent = sentOf[k] ?? 0;
+    let norm = (normals[k] ?? value).toLowerCase().replace(/[’‘`]/g, "'");
+    norm = SPELLING[norm] ?? norm;
+    const expanded = EXPAND[norm];
+    if (expanded) {
+      pushExpanded(out, expanded, start, end, sent);
+      continue;
+    }
+    if (norm === 'id' && ID_NEXT.has((normals[k + 1] ?? '').toLowerCase())) {
+      pushExpanded(out, ['i', 'would'], start, end, sent);
+      continue;
+    }
+    const auxNorm = AUX_NORMS[norm];
+    if (auxNorm) {
+      out.push({ norm: auxNorm, lemma: auxNorm === 'am' || auxNorm === 'are' ? 'be' : auxNorm, pos: 'AUX', start, end, sent });
+      continue;
+    }
+    const tag = tags[k] ?? 'X';
+    const lemma = (lemmas[k] ?? norm).toLowerCase();
+    const cap = /^\p{Lu}/u.test(value) || undefined;
+    out.push({ norm, lemma: SPELLING[lemma] ?? lemma, pos: norm === 'i' ? 'PRON' : tag, start, end, sent, ...(cap ? { cap } : {}) });
+  }
+  return out;
+}

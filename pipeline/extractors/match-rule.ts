@@ -1,0 +1,57 @@
+/**
+ * The evaluation matching rule for extracted mentions against a free-text ground truth
+ * (for example a PrefEval `persona` or `preference`). Deliberately crude and fixed, so numbers
+ * from different extractors stay comparable: lower-case, split into words, drop stop words,
+ * strip one trailing -ing/-ed/-es/-s from words longer than 4 letters, then require at least one
+ * shared word and at least half of the mention's words to appear in the ground truth.
+ */
+
+/** Common English function words; contraction fragments are here because splitting on ' leaves them. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing don down during each even ever every few for from further ' +
+    'get got had has have having he her here hers herself him himself his how i if in into is it its itself ' +
+    'just let like lot me might more most much must my myself no nor not now of off on once only or other our ' +
+    'ours ourselves out over own quite rather really same she should so some such than that the their theirs ' +
+    'them themselves then there these they this those through to too under until up upon us very was we were ' +
+    'what when where which while who whom whose why will with would yet you your yours yourself yourselves ' +
+    'one ones thing things something anything way ' +
+    's t m d ll ve re nt isn aren wasn weren hasn haven hadn doesn didn won wouldn shouldn couldn can cannot'
+  ).split(' '),
+);
+
+// Longest first, so "-es" wins over "-s" and only one suffix is ever removed.
+const SUFFIXES = ['ing', 'ed', 'es', 's'] as const;
+
+/** Strips one trailing -ing/-ed/-es/-s, only from words longer than 4 letters. */
+export function stemWord(word: string): string {
+  if (word.length <= 4) return word;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+/** Lower-cases, splits on anything that is not a letter or digit, drops stop words, stems. */
+export function matchTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (raw === '' || STOP_WORDS.has(raw)) continue;
+    out.push(stemWord(raw));
+  }
+  return out;
+}
+
+/**
+ * True when the mention's attribute + value words share at least one word with `truth` and at
+ * least half of the mention's (distinct) words are in it.
+ */
+export function mentionMatches(mention: { attribute: string; value: string }, truth: string): boolean {
+  const words = new Set(matchTokens(`${mention.attribute} ${mention.value}`));
+  if (words.size === 0) return false;
+  const truthWords = new Set(matchTokens(truth));
+  let shared = 0;
+  for (const w of words) if (truthWords.has(w)) shared += 1;
+  return shared >= 1 && shared * 2 >= words.size;
+}

@@ -1,0 +1,55 @@
+import { prefillViaBatch } from '../pipeline/extract/batch-prefill.js';
+import { extractPending, invalidateExtractions, pendingConversations } from '../pipeline/extract/extract-pending.js';
+import { extractorIdFor, needsLlm, resolveExtractor } from '../pipeline/extract/resolve-extractor.js';
+import { resolveLlmSettings } from '../pipeline/llm/config.js';
+import { createStageLlm } from '../pipeline/llm/for-stage.js';
+import { defineStage } from '../pipeline/runner/stage.js';
+
+/** User turns → grounded attribute mentions (see pipeline/extract/ and pipeline/extractors/). */
+export const extractStage = defineStage({
+  name: 'extract',
+  version: '1',
+  after: ['ingest'],
+  async keyParts(config, store) {
+    const llm = needsLlm(config) ? resolveLlmSettings(config.llm) : undefined;
+    return {
+      extractor: extractorIdFor(config),
+      roots: config.roots,
+      windowChars: config.extract.extractor === 'llm' ? config.extract.windowChars : undefined,
+      llm: llm && { provider: llm.provider, host: llm.baseUrlHost, temperature: llm.temperature },
+      // What is in the store now, whoever ingested it (run or a separate `ingest` command).
+      corpus: await store.one("SELECT count(*)::VARCHAR AS n, coalesce(bit_xor(hash(conversation_id || content_sha256)), 0)::VARCHAR AS h FROM conversations"),
+    };
+  },
+  async run({ store, config, runId, stageKey, reporter }) {
+    const llm = needsLlm(config) ? createStageLlm(store, config, runId, 'extract') : undefined;
+    const extractor = resolveExtractor(config, llm?.client);
+    const invalidated = await invalidateExtractions(store, extractor.id);
+    let batched = 0;
+    if (llm && config.extract.llmBatch) {
+      const pendingIds = (await pendingConversations(store)).map((p) => p.conversation_id);
+      batched = (await prefillViaBatch({ store, config, client: llm.client, stageKey, pendingIds })).cached;
+      await llm.flush();
+    }
+    const counts = await extractPending({
+      store, extractor, runId, reporter,
+      chunkSize: config.extract.chunkSize,
+      concurrency: llm ? config.llm.maxConcurrency : 1,
+      beforeCommit: llm?.flush,
+    });
+    llm?.checkFailureRate();
+    const totals = await store.one<{ mentions: number; turns: number }>(
+      "SELECT (SELECT count(*) FROM mentions)::INTEGER AS mentions, (SELECT count(*) FROM turns WHERE role = 'user')::INTEGER AS turns",
+    );
+    const perHundred = totals && totals.turns > 0 ? ((100 * totals.mentions) / totals.turns).toFixed(1) : '0';
+    const summary =
+      `${extractor.id}: ${counts.conversations} conversations extracted (${invalidated} invalidated), ${counts.mentions} new mentions; ` +
+      `${totals?.mentions ?? 0} in store (${perHundred} per 100 user turns)` +
+      (llm ? `; ${counts.ungrounded} ungrounded dropped, ${counts.failedConversations} conversations to retry` : '');
+    return {
+      counts: { ...counts, invalidated, batched, mentionsInStore: totals?.mentions ?? 0, ...(llm?.counts() ?? {}) },
+      summary,
+      incomplete: counts.failedConversations > 0,
+    };
+  },
+});

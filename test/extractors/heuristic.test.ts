@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROOTS, type Conversation, type Mention, type Turn } from '../../pipeline/core/types.js';
+import { createHeuristicExtractor, HEURISTIC_EXTRACTOR_ID } from '../../pipeline/extractors/heuristic/index.js';
+
+const extractor = createHeuristicExtractor();
+
+function conversation(texts: string[], roles?: Turn['role'][]): Conversation {
+  const conversationId = 'c1';
+  return {
+    conversationId,
+    sourceId: 'test',
+    externalId: 'x',
+    meta: {},
+    turns: texts.map((text, turnIndex) => ({ turnId: `t${turnIndex}`, conversationId, turnIndex, role: roles?.[turnIndex] ?? 'user', text })),
+  };
+}
+
+async function mentionsOf(text: string): Promise<Mention[]> {
+  return (await extractor.extract(conversation([text]))).mentions;
+}
+
+/** "attribute=value/polarity" strings, easy to read in a failing diff. */
+async function summary(text: string): Promise<string[]> {
+  return (await mentionsOf(text)).map((m) => `${m.attribute}=${m.value.toLowerCase()}/${m.polarity}`);
+}
+
+const FIXTURE_TURNS = JSON.parse(
+  readFileSync(new URL('../fixtures/extractors/messy-turns.json', import.meta.url), 'utf8'),
+) as string[];
+
+describe('heuristic extractor: positive fixtures per family', () => {
+  const cases: Array<[string, string, string]> = [
+    // [text, expected attribute, expected value (lower-case)]
+    ["I'm a nurse.", 'occupation', 'nurse'],
+    ["i'm a nurse", 'occupation', 'nurse'],
+    ['im a nurse lol', 'occupation', 'nurse'],
+    ['I work as a software engineer at a startup.', 'occupation', 'software engineer'],
+    ['As a teacher, I always look for new ideas.', 'occupation', 'teacher'],
+    ["I've been a pediatric nurse for 15 years now.", 'occupation', 'pediatric nurse'],
+    ['I work at Google.', 'employer', 'google'],
+    ['I work in marketing.', 'industry', 'marketing'],
+    ["I'm 34.", 'age', '34'],
+    ['i am 34 years old', 'age', '34'],
+    ["I'm in my forties and tired.", 'age range', 'forties'],
+    ['My husband loves fishing.', 'partner', 'husband'],
+    ['I have two kids.', 'children', 'two kids'],
+    ['my daughter is 5', 'children', 'daughter, age 5'],
+    ['i have two dogs .', 'pet ownership', 'two dogs'],
+    ['I have a golden retriever named Max.', 'pet ownership', 'golden retriever'],
+    ['I live in Portland.', 'place of residence', 'portland'],
+    ["I'm from Brazil.", 'place of origin', 'brazil'],
+    ['I moved to Seattle last year.', 'place of residence', 'seattle'],
+    ['I grew up in a small town.', 'hometown', 'small town'],
+    ['I study computer science.', 'field of study', 'computer science'],
+    ['My major is psychology.', 'field of study', 'psychology'],
+    ['I graduated from MIT in 2010.', 'alma mater', 'mit'],
+    ["I'm a graduate student.", 'education level', 'graduate student'],
+    ["I'm allergic to peanuts.", 'allergy', 'peanuts'],
+    ["I'm vegan.", 'diet', 'vegan'],
+    ['im diabetic', 'health condition', 'diabetic'],
+    ['I have asthma.', 'health condition', 'asthma'],
+    ['I follow a strict vegan diet.', 'dietary preference', 'strict vegan diet'],
+    ['I love hiking in the mountains.', 'outdoor activity preference', 'hiking in the mountains'],
+    ['I usually run in the morning.', 'exercise habit', 'run in the morning'],
+    ['I speak Spanish and French.', 'languages spoken', 'spanish, french'],
+    ['I believe in karma.', 'belief', 'karma'],
+    ['Honesty is very important to me.', 'values', 'honesty'],
+    ['I watch a lot of anime.', 'viewing habit', 'watch a lot of anime'],
+    ['My favourite show is The Office.', 'screen media preference', 'the office'],
+    ['Breaking Bad is my favorite show.', 'screen media preference', 'breaking bad'],
+    ['I have a phobia of heights.', 'fear', 'heights'],
+    ['I run a small bakery.', 'business ownership', 'small bakery'],
+    ["I'm married.", 'marital status', 'married'],
+    ["I'm retired.", 'employment status', 'retired'],
+    ['I tend to learn best through hands-on practice.', 'learning preference', 'hands-on practice'],
+  ];
+  it.each(cases)('%s → %s', async (text, attribute, value) => {
+    const ms = await mentionsOf(text);
+    expect(ms.map((m) => `${m.attribute}=${m.value.toLowerCase()}`)).toContain(`${attribute}=${value}`);
+  });
+});
+
+describe('heuristic extractor: polarity and negation', () => {
+  it.each([
+    ["I can't stand jazz.", 'music preference=jazz/negative'],
+    ['i cant stand jazz', 'music preference=jazz/negative'],
+    ["I don't drink coffee.", 'drinking habit=coffee/negative'],
+    ['i dont drink coffee', 'drinking habit=coffee/negative'],
+    ["I'm not a fan of horror movies.", 'screen media preference=horror movies/negative'],
+    ['I tend to avoid floral fragrances.', 'beauty preference=floral fragrances/negative'],
+    ['I usually prefer to avoid spicy food.', 'food preference=spicy food/negative'],
+    ["I don't like jazz.", 'music preference=jazz/negative'],
+    ['I love jazz.', 'music preference=jazz/positive'],
+    ["I'm really into board games.", 'gaming preference=board games/positive'],
+    ['I never eat meat.', 'dietary restriction=meat/negative'],
+  ])('%s', async (text, expected) => {
+    expect(await summary(text)).toContain(expected);
+  });
+});
+
+describe('heuristic extractor: negative fixtures (no self-disclosure)', () => {
+  it.each([
+    'Write a story where I am a pirate.',
+    'My character is a wizard who lives in a tower.',
+    'Pretend you are a nurse and explain triage.',
+    'Imagine I was a doctor in 1850.',
+    'If I were rich I would buy a boat.',
+    'What does a nurse do?',
+    'Should I become a nurse?',
+    'Am I a good fit for nursing?',
+    'He told me "I am a nurse and I love jazz" yesterday.',
+    "I'm a bit tired today.",
+    "I'd love to be a doctor one day.",
+    "I'm going to be a teacher.",
+    'I like your suggestion.',
+    'I love that idea!',
+    'Summarize the following article:\nI am a farmer and I love my tractor.',
+    "```\n// I'm a nurse\nconst x = 1;\n```",
+    "SELECT * FROM staff WHERE note = 'I am a nurse';",
+    "Ich bin Arzt und wohne in Berlin.",
+    '我是一名护士。',
+    '',
+  ])('%j', async (text) => {
+    expect(await summary(text)).toEqual([]);
+  });
+
+  it('says nothing about occupation for "my friend is a nurse"', async () => {
+    const ms = await mentionsOf('My friend is a nurse.');
+    expect(ms.filter((m) => m.attribute === 'occupation')).toEqual([]);
+  });
+});
+
+describe('heuristic extractor: grounding and shape', () => {
+  it('keeps quote === text.slice(spanStart, spanEnd) on messy fixtures and fills every field', async () => {
+    const result = await extractor.extract(conversation(FIXTURE_TURNS));
+    expect(result.ungrounded).toBe(0);
+    expect(result.mentions.length).toBeGreaterThan(15);
+    for (const m of result.mentions) {
+      const turn = FIXTURE_TURNS[Number(m.turnId.slice(1))] as string;
+      expect(turn.slice(m.spanStart, m.spanEnd)).toBe(m.quote);
+      expect(m.quote.length).toBeGreaterThan(0);
+      expect(m.attribute).toBe(m.attribute.toLowerCase());
+      expect(m.attribute.toLowerCase()).not.toContain(m.value.toLowerCase());
+      expect(DEFAULT_ROOTS as readonly string[]).toContain(m.root);
+      expect(m.confidence).toBeGreaterThanOrEqual(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+      expect(m.extractorId).toBe(HEURISTIC_EXTRACTOR_ID);
+      expect(m.llmCallId).toBeNull();
+      expect(m.conversationId).toBe('c1');
+    }
+  });
+
+  it('finds nothing inside code, role-play or pasted text in the fixtures', async () => {
+    const result = await extractor.extract(conversation(FIXTURE_TURNS));
+    const quotes = result.mentions.map((m) => m.quote.toLowerCase());
+    expect(quotes.some((q) => q.includes('comment in code') || q.includes('pirate') || q.includes('farmer'))).toBe(false);
+    expect(result.mentions.some((m) => m.value === 'diabetes')).toBe(false); // the role-play turn
+  });
+
+  it('is deterministic', async () => {
+    const a = await extractor.extract(conversation(FIXTURE_TURNS));
+    const b = await createHeuristicExtractor().extract(conversation(FIXTURE_TURNS));
+    expect(b).toEqual(a);
+  });
+
+  it('reads only user turns', async () => {
+    const conv = conversation(["I'm a nurse.", "I'm a teacher.", "I'm a chef."], ['user', 'assistant', 'system']);
+    const ms = (await extractor.extract(conv)).mentions;
+    expect(ms.map((m) => m.value)).toEqual(['nurse']);
+    expect(ms[0]?.turnId).toBe('t0');
+  });
+
+  it('maps roots onto custom root names', async () => {
+    const custom = createHeuristicExtractor({ roots: ['Work', 'Family', 'Everything else'] });
+    const ms = (await custom.extract(conversation(["I'm a nurse and my husband is a chef."]))).mentions;
+    expect(ms.find((m) => m.attribute === 'occupation')?.root).toBe('Work');
+    expect(ms.find((m) => m.attribute === 'partner')?.root).toBe('Family');
+    expect(() => createHeuristicExtractor({ roots: [] })).toThrow();
+  });
+
+  it('has a versioned id', () => {
+    expect(extractor.id).toMatch(/^heuristic@\d+$/);
+  });
+});

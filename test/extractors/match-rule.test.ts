@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { matchTokens, mentionMatches, stemWord } from '../../pipeline/extractors/match-rule.js';
+
+describe('matchTokens', () => {
+  it('lower-cases, splits on non-letters, drops stop words', () => {
+    expect(matchTokens("I'm a Night-Shift NURSE, in the ER!")).toEqual(['night', 'shift', 'nurse', 'er']);
+  });
+
+  it('strips one trailing -ing/-ed/-es/-s only from words longer than 4 letters', () => {
+    expect(stemWord('hiking')).toBe('hik');
+    expect(stemWord('hikes')).toBe('hik');
+    expect(stemWord('retired')).toBe('retir');
+    expect(stemWord('designers')).toBe('designer');
+    expect(stemWord('dogs')).toBe('dogs'); // 4 letters: left alone
+    expect(stemWord('sing')).toBe('sing');
+    expect(stemWord('boxes')).toBe('box');
+  });
+});
+
+describe('mentionMatches', () => {
+  it('matches when one of two mention words is in the truth (exactly half)', () => {
+    expect(mentionMatches({ attribute: 'occupation', value: 'nurse' }, 'A night shift nurse in a busy emergency room')).toBe(true);
+  });
+
+  it('needs at least half of the mention words', () => {
+    // {occupation, pediatric, nurse}: 1 of 3 shared
+    expect(mentionMatches({ attribute: 'occupation', value: 'pediatric nurse' }, 'a nurse')).toBe(false);
+    // {dietary, preference, strict, vegan, diet}: strict, vegan, diet shared
+    expect(
+      mentionMatches(
+        { attribute: 'dietary preference', value: 'strict vegan diet' },
+        'I follow a strict vegan diet and refuse to consume any animal-derived products, including honey.',
+      ),
+    ).toBe(true);
+  });
+
+  it('compares stemmed forms on both sides', () => {
+    // {hobby, hik} vs {love, hik, hill}: "hiking" and "hikes" both become "hik"
+    expect(mentionMatches({ attribute: 'hobby', value: 'hiking' }, 'I love hikes in the hills')).toBe(true);
+    // {outdoor, activity, preference, hik}: 1 of 4
+    expect(mentionMatches({ attribute: 'outdoor activity preference', value: 'hiking' }, 'I love hikes')).toBe(false);
+  });
+
+  it('needs at least one shared word and a non-empty mention', () => {
+    expect(mentionMatches({ attribute: 'music preference', value: 'jazz' }, 'I dislike floral fragrances.')).toBe(false);
+    expect(mentionMatches({ attribute: 'the', value: 'of a' }, 'the of a')).toBe(false);
+  });
+
+  it('counts distinct mention words', () => {
+    // {pet, ownership, two, dogs}: two and dogs shared = 2 of 4
+    expect(mentionMatches({ attribute: 'pet ownership', value: 'two dogs' }, 'I have two dogs')).toBe(true);
+  });
+});
