@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExtractLlm, benchExtractOffline } from './extract.bench.js';
+import { benchEmbed } from './embed.bench.js';
 import { benchIngest } from './ingest.bench.js';
 
 // `npm run bench [name...]`: prints throughput, memory and quality numbers; nothing is asserted.
@@ -10,6 +11,7 @@ const benches: Record<string, (work: string, dataDir: string) => unknown> = {
   ingest: benchIngest,
   extract: benchExtractOffline,
   'extract-llm': benchExtractLlm,
+  embed: benchEmbed,
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches);
 const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
