@@ -1,6 +1,8 @@
 import type { Stage } from '../pipeline/runner/stage.js';
+import { clusterStage } from './cluster.js';
+import { embedStage } from './embed.js';
 import { extractStage } from './extract.js';
 import { ingestStage } from './ingest.js';
 
 /** Every stage of the main job, in pipeline order. */
-export const ALL_STAGES: Stage[] = [ingestStage, extractStage];
+export const ALL_STAGES: Stage[] = [ingestStage, extractStage, embedStage, clusterStage];

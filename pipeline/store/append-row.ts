@@ -1,6 +1,6 @@
-import { LIST, VARCHAR, listValue, type DuckDBAppender } from '@duckdb/node-api';
+import { FLOAT, LIST, VARCHAR, listValue, type DuckDBAppender } from '@duckdb/node-api';
 
-export type Cell = string | number | boolean | null | readonly string[];
+export type Cell = string | number | boolean | null | readonly string[] | Float32Array;
 
 /**
  * Appends one row. Integers go in as INTEGER and other numbers as DOUBLE; DuckDB's appender casts
@@ -12,6 +12,7 @@ export function appendRow(appender: DuckDBAppender, values: readonly Cell[]): vo
     else if (typeof value === 'number') Number.isInteger(value) ? appender.appendInteger(value) : appender.appendDouble(value);
     else if (typeof value === 'boolean') appender.appendBoolean(value);
     else if (typeof value === 'string') appender.appendVarchar(value);
+    else if (value instanceof Float32Array) appender.appendList(listValue(Array.from(value)), LIST(FLOAT));
     else appender.appendList(listValue([...value]), LIST(VARCHAR));
   }
   appender.endRow();

@@ -148,4 +148,89 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'phrases and taxonomy versions',
+    sql: `
+      CREATE TABLE phrases (
+        phrase_id VARCHAR PRIMARY KEY,
+        phrase VARCHAR NOT NULL,
+        root_hint VARCHAR,
+        mentions INTEGER NOT NULL,
+        conversations INTEGER NOT NULL,
+        sources INTEGER NOT NULL
+      );
+      CREATE TABLE mention_phrases (
+        mention_id VARCHAR PRIMARY KEY,
+        phrase_id VARCHAR NOT NULL
+      );
+      CREATE INDEX mention_phrases_by_phrase ON mention_phrases (phrase_id);
+      CREATE TABLE taxonomy_versions (
+        version_id INTEGER PRIMARY KEY,
+        parent_version INTEGER,
+        run_id VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        is_current BOOLEAN NOT NULL,
+        mode VARCHAR NOT NULL,
+        embedder_id VARCHAR NOT NULL,
+        settings JSON NOT NULL,
+        stats JSON NOT NULL
+      );
+      CREATE TABLE taxonomy_nodes (
+        version_id INTEGER NOT NULL,
+        node_id VARCHAR NOT NULL,
+        parent_id VARCHAR,
+        label VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,
+        depth INTEGER NOT NULL,
+        root VARCHAR NOT NULL,
+        is_leaf BOOLEAN NOT NULL,
+        value_type VARCHAR,
+        support_mentions INTEGER NOT NULL,
+        support_conversations INTEGER NOT NULL,
+        support_sources INTEGER NOT NULL,
+        centroid FLOAT[] NOT NULL,
+        PRIMARY KEY (version_id, node_id)
+      );
+      -- Leaf membership; a node's phrases are those of the leaves under it (node_closure).
+      CREATE TABLE node_members (
+        version_id INTEGER NOT NULL,
+        node_id VARCHAR NOT NULL,
+        phrase_id VARCHAR NOT NULL
+      );
+      CREATE TABLE node_closure (
+        version_id INTEGER NOT NULL,
+        ancestor_id VARCHAR NOT NULL,
+        leaf_id VARCHAR NOT NULL
+      );
+      CREATE TABLE node_values (
+        version_id INTEGER NOT NULL,
+        node_id VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        polarity VARCHAR NOT NULL,
+        count INTEGER NOT NULL
+      );
+      CREATE TABLE merge_log (
+        version_id INTEGER NOT NULL,
+        node_key VARCHAR NOT NULL,
+        into_key VARCHAR,
+        level VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        similarity DOUBLE
+      );
+      -- Every node's evidence: its mentions, their exact quotes, turns, conversations and files.
+      CREATE VIEW node_evidence AS
+      SELECT c.version_id, c.ancestor_id AS node_id, c.leaf_id, nm.phrase_id, m.mention_id, m.attribute, m.value,
+             m.polarity, m.quote, m.span_start, m.span_end, t.turn_id, t.turn_index, cv.conversation_id,
+             cv.external_id, s.source_id, s.path AS source_path, cv.line, s.path || ':' || cv.line AS locator,
+             s.is_synthetic
+      FROM node_closure c
+      JOIN node_members nm ON nm.version_id = c.version_id AND nm.node_id = c.leaf_id
+      JOIN mention_phrases mp ON mp.phrase_id = nm.phrase_id
+      JOIN mentions m ON m.mention_id = mp.mention_id
+      JOIN turns t ON t.turn_id = m.turn_id
+      JOIN conversations cv ON cv.conversation_id = m.conversation_id
+      JOIN sources s ON s.source_id = cv.source_id;
+    `,
+  },
 ];

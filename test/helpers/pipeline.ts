@@ -1,4 +1,6 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { configSchema, type Config } from '../../pipeline/config/schema.js';
 import { createMemoryReporter } from '../../pipeline/runner/reporter.js';
 import { runPipeline } from '../../pipeline/runner/run-pipeline.js';
@@ -13,6 +15,6 @@ export const testConfig = (partial: Record<string, unknown>): Config => configSc
 /** Runs the real stages in-process against a store, as `deeppersona run` would (usable from benches: no vitest import). */
 export async function runStages(store: Store, config: Config, opts: { until?: StageName; force?: StageName[]; outputsDir?: string } = {}): Promise<RunManifest> {
   const manifest = await startRun(store, 'test', config);
-  await runPipeline({ store, config, stages: ALL_STAGES, manifest, reporter: createMemoryReporter(), outputsDir: opts.outputsDir ?? tmpdir(), ...opts });
+  await runPipeline({ store, config, stages: ALL_STAGES, manifest, reporter: createMemoryReporter(), outputsDir: opts.outputsDir ?? mkdtempSync(join(tmpdir(), 'dp-out-')), ...opts });
   return manifest;
 }

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { PipelineError } from '../core/errors.js';
+import { scrubPii } from '../privacy/pii-scrubber.js';
+import type { Store } from '../store/store.js';
+
+export type ExportFormat = 'deeppersona' | 'paths' | 'jsonl' | 'parquet';
+export const EXPORT_FORMATS: ExportFormat[] = ['deeppersona', 'paths', 'jsonl', 'parquet'];
+
+/** The authors' nested shape: every key a label, `{}` marks a leaf. */
+export type NestedTaxonomy = { [label: string]: NestedTaxonomy };
+
+type NodeRow = {
+  node_id: string;
+  parent_id: string | null;
+  label: string;
+  path: string;
+  depth: number;
+  root: string;
+  is_leaf: boolean;
+  value_type: string | null;
+  support_mentions: number;
+  support_conversations: number;
+  support_sources: number;
+};
+
+export async function resolveVersion(store: Store, version?: string | number): Promise<number> {
+  const id = version === undefined || version === 'current'
+    ? await store.scalar<number>('SELECT version_id FROM taxonomy_versions WHERE is_current')
+    : await store.scalar<number>('SELECT version_id FROM taxonomy_versions WHERE version_id = $1', [Number(version)]);
+  if (id === undefined) throw new PipelineError('INPUT', version === undefined ? 'no taxonomy yet' : `no taxonomy version ${version}`, 'run `npm start` (or `deeppersona run --until cluster`) first; `deeppersona sql "select * from taxonomy_versions"` lists versions');
+  return Number(id);
+}
+
+export async function versionNodes(store: Store, versionId: number): Promise<NodeRow[]> {
+  return store.all<NodeRow>(
+    `SELECT node_id, parent_id, label, path, depth, root, is_leaf, value_type, support_mentions, support_conversations, support_sources
+     FROM taxonomy_nodes WHERE version_id = $1 ORDER BY path`,
+    [versionId],
+  );
+}
+
+export function toNested(nodes: readonly { path: string }[]): NestedTaxonomy {
+  const out: NestedTaxonomy = {};
+  for (const { path } of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    let at = out;
+    for (const label of path.split('.')) at = at[label] ??= {};
+  }
+  return out;
+}
+
+/** Leaf paths of a nested taxonomy, `Root.Category.Attribute`. */
+export function leafPaths(tree: NestedTaxonomy, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([label, sub]) => {
+    const path = prefix ? `${prefix}.${label}` : label;
+    return Object.keys(sub).length === 0 ? [path] : leafPaths(sub, path);
+  });
+}
+
+/** Renders a version in one format; parquet is written by DuckDB itself. */
+export async function exportVersion(store: Store, versionId: number, format: ExportFormat, outFile: string): Promise<void> {
+  if (format === 'parquet') {
+    await store.run(
+      `COPY (SELECT n.*, (SELECT list({'value': v.value, 'polarity': v.polarity, 'count': v.count} ORDER BY v.count DESC, v.value) FROM node_values v
+              WHERE v.version_id = n.version_id AND v.node_id = n.node_id) AS node_values
+            FROM taxonomy_nodes n WHERE n.version_id = ${Number(versionId)} ORDER BY n.path) TO '${outFile.replace(/'/g, "''")}' (FORMAT parquet)`,
+    );
+    return;
+  }
+  await writeFileAtomic(outFile, await renderVersion(store, versionId, format));
+}
+
+export async function renderVersion(store: Store, versionId: number, format: Exclude<ExportFormat, 'parquet'>): Promise<string> {
+  const nodes = await versionNodes(store, versionId);
+  if (format === 'deeppersona') return `${JSON.stringify(toNested(nodes), null, 2)}\n`;
+  if (format === 'paths') return `${JSON.stringify({ paths: nodes.filter((n) => n.is_leaf).map((n) => n.path) }, null, 2)}\n`;
+  const values = await store.all<{ node_id: string; value: string; polarity: string; count: number }>(
+    'SELECT node_id, value, polarity, count FROM node_values WHERE version_id = $1 ORDER BY node_id, count DESC, value, polarity',
+    [versionId],
+  );
+  const byNode = new Map<string, { value: string; polarity: string; count: number }[]>();
+  for (const v of values) byNode.set(v.node_id, [...(byNode.get(v.node_id) ?? []), { value: scrubPii(v.value).text, polarity: v.polarity, count: v.count }]);
+  return nodes.map((n) => JSON.stringify({ ...n, version_id: versionId, values: byNode.get(n.node_id) ?? [] })).join('\n') + '\n';
+}
+
+/** `outputs/taxonomy.json`, the current version in the authors' format, beside the store. */
+export async function writeTaxonomyJson(store: Store, versionId: number, outputsDir: string): Promise<string> {
+  const file = join(outputsDir, 'taxonomy.json');
+  await exportVersion(store, versionId, 'deeppersona', file);
+  return file;
+}
