@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, PipelineError } from '../core/errors.js';
 import { registerIngestCommand, registerRunCommand } from './run-commands.js';
 import { registerEvaluateCommand, registerSqlCommand, registerStatusCommand } from './read-commands.js';
+import { registerTaxonomyCommand } from './taxonomy-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command('deeppersona')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerSqlCommand(program);
   registerEvaluateCommand(program);
+  registerTaxonomyCommand(program);
   return program;
 }
 

@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 /** One node of a version as the diff sees it: identity, place, and the phrases under it. */
 export interface DiffNode {
   id: string;
+  parentId: string | null;
   label: string;
   path: string;
   depth: number;
@@ -16,7 +17,7 @@ export interface NodeRef {
   path: string;
 }
 
-/** A node that kept its id but changed label (renamed) or only its place (moved). */
+/** A node that kept its id but changed its label (renamed) or, label kept, its parent (moved). */
 export interface NodeChange {
   id: string;
   from: { label: string; path: string };
@@ -43,7 +44,10 @@ export interface TaxonomyDiff {
   moved: NodeChange[];
   merged: MergeEntry[];
   split: SplitEntry[];
-  /** Same id, label and path. */
+  /**
+   * Same id, label and parent. Its path can still differ through a renamed or moved ancestor:
+   * each change is reported once, at the node where it happened.
+   */
   unchanged: number;
 }
 
@@ -71,7 +75,7 @@ export function diffNodes(before: readonly DiffNode[], after: readonly DiffNode[
     if (!o) continue;
     const change = { id: n.id, from: { label: o.label, path: o.path }, to: { label: n.label, path: n.path } };
     if (o.label !== n.label) diff.renamed.push(change);
-    else if (o.path !== n.path) diff.moved.push(change);
+    else if (o.parentId !== n.parentId) diff.moved.push(change);
     else diff.unchanged++;
   }
   const { shares, sharesOf } = overlaps(before, after);
@@ -157,8 +161,8 @@ export function unaccounted(diff: TaxonomyDiff, before: readonly DiffNode[], aft
 
 /** Every node of a version with the phrases of the leaves under it (node_closure + node_members). */
 export async function loadDiffNodes(store: Store, versionId: number): Promise<DiffNode[]> {
-  const rows = await store.all<{ node_id: string; label: string; path: string; depth: number; root: string; members: string[] }>(
-    `SELECT n.node_id, n.label, n.path, n.depth, n.root,
+  const rows = await store.all<{ node_id: string; parent_id: string | null; label: string; path: string; depth: number; root: string; members: string[] }>(
+    `SELECT n.node_id, n.parent_id, n.label, n.path, n.depth, n.root,
             coalesce(list(DISTINCT nm.phrase_id ORDER BY nm.phrase_id) FILTER (WHERE nm.phrase_id IS NOT NULL), []) AS members
      FROM taxonomy_nodes n
      LEFT JOIN node_closure c ON c.version_id = n.version_id AND c.ancestor_id = n.node_id
@@ -166,7 +170,7 @@ export async function loadDiffNodes(store: Store, versionId: number): Promise<Di
      WHERE n.version_id = $1 GROUP BY ALL ORDER BY n.path, n.node_id`,
     [versionId],
   );
-  return rows.map((r) => ({ id: r.node_id, label: r.label, path: r.path, depth: Number(r.depth), root: r.root, members: r.members }));
+  return rows.map((r) => ({ id: r.node_id, parentId: r.parent_id, label: r.label, path: r.path, depth: Number(r.depth), root: r.root, members: r.members }));
 }
 
 export async function diffVersions(store: Store, v1: number, v2: number): Promise<TaxonomyDiff & { v1: number; v2: number }> {

@@ -59,6 +59,16 @@ describe('buildTaxonomy', () => {
     expect(occupationV2.phrases.length).toBe(occupationV1.phrases.length + 1);
   });
 
+  it('merges an internal node with fewer than minChildren children into its nearest sibling', () => {
+    const six = ['salary', 'employer', 'commute', 'office', 'career goal', 'industry'].map((text, a) => ({ text, vector: axis(a, 0.2 * (a % 2)), root: ROOTS[0], conversations: [a * 2, a * 2 + 1] }));
+    const { built } = build(six, { ...SETTINGS, branching: 2, minChildren: 3 });
+    for (const node of nodes(built.roots).filter((n) => n.depth === 2)) {
+      const siblings = node.parent!.children.length;
+      if (siblings > 1) expect(node.children.length).toBeGreaterThanOrEqual(3);
+    }
+    expect(built.log.some((m) => /children < minChildren 3/.test(m.reason))).toBe(true);
+  });
+
   it('builds a fourth level when depth is 4', () => {
     const { built } = build(corpus(), { ...SETTINGS, depth: 4, minChildren: 1 });
     for (const leaf of nodes(built.roots).filter((n) => n.children.length === 0)) expect(leaf.depth).toBe(4);

@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffVersions, loadDiffNodes, unaccounted } from '../../pipeline/taxonomy/diff.js';
 import { renderVersion } from '../../pipeline/taxonomy/export.js';
 import type { Store } from '../../pipeline/store/store.js';
 import { runStages, testConfig } from '../helpers/pipeline.js';
@@ -74,6 +75,8 @@ describe('cluster stage', () => {
     const v2 = new Map((await store.all<{ node_id: string; path: string }>('SELECT node_id, path FROM taxonomy_nodes WHERE version_id = 2')).map((r) => [r.node_id, r.path]));
     const kept = v1.filter((n) => v2.has(n.node_id));
     expect(kept.length / v1.length).toBeGreaterThan(0.8);
+    const diff = await diffVersions(store, 1, 2);
+    expect(unaccounted(diff, await loadDiffNodes(store, 1), await loadDiffNodes(store, 2))).toEqual({ v1: [], v2: [] });
     expect(existsSync(corpus)).toBe(true);
   });
 });

@@ -1,0 +1,210 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { PipelineError } from '../core/errors.js';
+import { stageEmbedder } from '../embed/stage-embedder.js';
+import { scrubPii } from '../privacy/pii-scrubber.js';
+import type { Store } from '../store/store.js';
+import { compareWithReference, parseNestedTaxonomy } from '../taxonomy/compare-reference.js';
+import { diffVersions } from '../taxonomy/diff.js';
+import { EXPORT_FORMATS, exportVersion, resolveVersion, toNested, versionNodes, type ExportFormat } from '../taxonomy/export.js';
+import { cliContext, printJson, type CliContext, type GlobalOptions } from './context.js';
+import { openReadOnly } from './read-commands.js';
+
+type NodeRow = Awaited<ReturnType<typeof versionNodes>>[number];
+type VersionOpt = { version?: string };
+
+const positiveInt = (v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a positive integer');
+  return Number(v);
+};
+
+/** Every subcommand reads only: the store is opened read-only and always closed. */
+async function withStore<T>(command: Command, fn: (store: Store, ctx: CliContext) => Promise<T>): Promise<T> {
+  const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+  const store = await openReadOnly(ctx.dbPath);
+  try {
+    return await fn(store, ctx);
+  } finally {
+    store.close();
+  }
+}
+
+export function registerTaxonomyCommand(program: Command): void {
+  const taxonomy = program.command('taxonomy').description('inspect, compare and export taxonomy versions (read-only)');
+  taxonomy
+    .command('show')
+    .description('the taxonomy as an indented tree with support counts; PATH shows one subtree')
+    .argument('[path]', 'a node path, e.g. "Career and Work Identity.Occupation" (middle levels may be left out)')
+    .option('--depth <n>', 'levels to show, counting the first one shown', positiveInt)
+    .option('--version <v>', 'taxonomy version (default: current)')
+    .action((path: string | undefined, opts: VersionOpt & { depth?: number }, command: Command) =>
+      withStore(command, async (store, ctx) => {
+        const versionId = await resolveVersion(store, opts.version);
+        const nodes = await versionNodes(store, versionId);
+        const children = childrenOf(nodes);
+        const start = path === undefined ? children.get(null) ?? [] : [findNode(nodes, path)];
+        const shown: (NodeRow & { level: number })[] = [];
+        const walk = (n: NodeRow, level: number) => {
+          if (opts.depth !== undefined && level >= opts.depth) return;
+          shown.push({ ...n, level });
+          for (const c of children.get(n.node_id) ?? []) walk(c, level + 1);
+        };
+        for (const n of start) walk(n, 0);
+        if (ctx.json) return printJson({ version: versionId, nodes: shown });
+        const header = path === undefined ? `taxonomy v${versionId}: ${start.length} roots, ${nodes.length} nodes, ${nodes.filter((n) => n.is_leaf).length} leaves` : `taxonomy v${versionId}: ${start[0]!.path}`;
+        const lines = shown.map((n) => `${'  '.repeat(n.level)}${n.label} (mentions ${n.support_mentions}, conversations ${n.support_conversations}, sources ${n.support_sources})${n.is_leaf ? ` [${n.value_type ?? 'untyped'}]` : ''}`);
+        ctx.reporter.line([header, ...lines].join('\n'));
+      }),
+    );
+  taxonomy
+    .command('evidence')
+    .description("a node's evidence: exact quotes (PII-scrubbed) with file:line, conversation and value")
+    .argument('<node>', 'node id or path')
+    .option('--limit <n>', 'quotes to show', positiveInt, 20)
+    .option('--version <v>', 'taxonomy version (default: current)')
+    .action((query: string, opts: VersionOpt & { limit: number }, command: Command) =>
+      withStore(command, async (store, ctx) => {
+        const versionId = await resolveVersion(store, opts.version);
+        const node = findNode(await versionNodes(store, versionId), query);
+        const total = Number(await store.scalar('SELECT count(*) FROM node_evidence WHERE version_id = $1 AND node_id = $2', [versionId, node.node_id]));
+        const rows = await store.all<{ locator: string; external_id: string; attribute: string; value: string; polarity: string; quote: string }>(
+          `SELECT source_path, line, locator, external_id, conversation_id, turn_index, mention_id, attribute, value, polarity, quote
+           FROM node_evidence WHERE version_id = $1 AND node_id = $2
+           ORDER BY source_path, line, turn_index, span_start, mention_id LIMIT $3`,
+          [versionId, node.node_id, opts.limit],
+        );
+        // Quotes are stored exact (they are the evidence); nothing leaves the store unscrubbed.
+        const scrubbed = rows.map((r) => ({ ...r, value: scrubPii(r.value).text, quote: scrubPii(r.quote).text }));
+        if (ctx.json) return printJson({ version: versionId, node: { id: node.node_id, path: node.path }, total, rows: scrubbed });
+        const lines = [`${node.path} (${node.node_id}, v${versionId}): ${total} mentions, showing ${scrubbed.length}`];
+        for (const r of scrubbed) {
+          lines.push(`${r.locator}  ${r.external_id}  ${r.attribute} = ${r.value}${r.polarity === 'negative' ? ' (negative)' : ''}`, `    "${r.quote}"`);
+        }
+        ctx.reporter.line(lines.join('\n'));
+      }),
+    );
+  taxonomy
+    .command('diff')
+    .description('what changed between two versions: added, retired, renamed, moved, merged, split')
+    .argument('<v1>', 'older version id (or "current")')
+    .argument('<v2>', 'newer version id (or "current")')
+    .action((a: string, b: string, _opts: object, command: Command) =>
+      withStore(command, async (store, ctx) => {
+        const diff = await diffVersions(store, await resolveVersion(store, a), await resolveVersion(store, b));
+        if (ctx.json) return printJson(diff);
+        const pct = (s: number) => `${Math.round(s * 100)}%`;
+        const lines = [
+          `taxonomy v${diff.v1} → v${diff.v2}: ${diff.unchanged} unchanged, ${diff.renamed.length} renamed, ${diff.moved.length} moved, ${diff.added.length} added, ${diff.retired.length} retired, ${diff.merged.length} merged, ${diff.split.length} split`,
+          ...diff.renamed.map((r) => `renamed  ${r.from.path} → ${r.to.path}`),
+          ...diff.moved.map((r) => `moved    ${r.from.path} → ${r.to.path}`),
+          ...diff.merged.map((m) => `merged   ${m.from.map((f) => `${f.path} (${pct(f.share)})`).join(' + ')} → ${m.into.path}`),
+          ...diff.split.map((s) => `split    ${s.from.path} → ${s.into.map((p) => `${p.path} (${pct(p.share)})`).join(', ')}`),
+          ...diff.added.map((n) => `added    ${n.path}`),
+          ...diff.retired.map((n) => `retired  ${n.path}`),
+        ];
+        ctx.reporter.line(lines.join('\n'));
+      }),
+    );
+  taxonomy
+    .command('export')
+    .description(`write a version as ${EXPORT_FORMATS.join(', ')}`)
+    .requiredOption('--format <format>', EXPORT_FORMATS.join('|'))
+    .requiredOption('--out <file>', 'output file')
+    .option('--version <v>', 'taxonomy version (default: current)')
+    .action((opts: VersionOpt & { format: string; out: string }, command: Command) =>
+      withStore(command, async (store, ctx) => {
+        if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) {
+          throw new PipelineError('USAGE', `unknown export format "${opts.format}"`, `use one of ${EXPORT_FORMATS.join(', ')}`);
+        }
+        const versionId = await resolveVersion(store, opts.version);
+        const out = resolve(opts.out);
+        mkdirSync(dirname(out), { recursive: true });
+        await exportVersion(store, versionId, opts.format as ExportFormat, out);
+        if (ctx.json) return printJson({ version: versionId, format: opts.format, out });
+        ctx.reporter.line(`taxonomy v${versionId} exported as ${opts.format}: ${out}`);
+      }),
+    );
+  taxonomy
+    .command('compare')
+    .description("the current version against a reference taxonomy in the authors' nested JSON format")
+    .argument('<reference>', 'JSON file: every key a label, {} a leaf')
+    .action((file: string, _opts: object, command: Command) =>
+      withStore(command, async (store, ctx) => {
+        const reference = parseNestedTaxonomy(readJson(file), file);
+        const versionId = await resolveVersion(store);
+        const ours = toNested(await versionNodes(store, versionId));
+        // No flush: a read-only store cannot keep LLM cache rows (the default wink embedder makes none).
+        const { embedder } = stageEmbedder(store, ctx.config, 'compare', 'compare');
+        const result = await compareWithReference(ours, reference, embedder, { roots: ctx.config.roots });
+        if (ctx.json) return printJson({ version: versionId, reference: file, ...result });
+        const { ours: o, reference: r } = result.counts;
+        const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+        const row = (name: string, a: number, b: number) => `  ${name.padEnd(22)}${num(a).padStart(8)}${num(b).padStart(11)}`;
+        const share = (s: { matched: number; total: number; share: number }) => `${(s.share * 100).toFixed(1)}% (${s.matched}/${s.total})`;
+        ctx.reporter.line([
+          `taxonomy v${versionId} vs ${file} (${result.embedderId}, match ≥ ${result.threshold})`,
+          `reference leaves covered by ours: ${share(result.coverage.reference)}`,
+          `our leaves covered by the reference: ${share(result.coverage.ours)}`,
+          `root agreement: ${share(result.rootAgreement)}`,
+          `  ${''.padEnd(22)}${'ours'.padStart(8)}${'reference'.padStart(11)}`,
+          row('roots', o.roots, r.roots), row('nodes', o.nodes, r.nodes), row('leaves', o.leaves, r.leaves),
+          row('max depth', o.maxDepth, r.maxDepth), row('mean leaves per root', o.meanLeavesPerRoot, r.meanLeavesPerRoot),
+        ].join('\n'));
+      }),
+    );
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) throw new PipelineError('INPUT', `${file}: no such file`, "pass a JSON taxonomy in the authors' nested format, e.g. one written by `deeppersona taxonomy export --format deeppersona`");
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new PipelineError('INPUT', `${file}: not valid JSON (${(error as Error).message})`, 'the reference must be one JSON object');
+  }
+}
+
+function childrenOf(nodes: readonly NodeRow[]): Map<string | null, NodeRow[]> {
+  const out = new Map<string | null, NodeRow[]>();
+  for (const n of nodes) out.set(n.parent_id, [...(out.get(n.parent_id) ?? []), n]);
+  // By label, not by path: "Work Arrangement" sorts between "Work" and "Work.Habit" as a string.
+  for (const list of out.values()) list.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return out;
+}
+
+const segments = (path: string) => path.split('.').map((s) => s.trim().toLowerCase());
+
+/** A node by id, exact path, case-insensitive path, or a unique partial path ending at its label. */
+export function findNode(nodes: readonly NodeRow[], query: string): NodeRow {
+  const exact = nodes.find((n) => n.node_id === query || n.path === query);
+  if (exact) return exact;
+  const q = segments(query);
+  const caseless = nodes.filter((n) => segments(n.path).join('.') === q.join('.'));
+  if (caseless.length === 1) return caseless[0]!;
+  const partial = nodes.filter((n) => isPartialPath(segments(n.path), q));
+  if (partial.length === 1) return partial[0]!;
+  if (partial.length > 1) throw new PipelineError('USAGE', `ambiguous taxonomy path "${query}"`, `it matches ${partial.slice(0, 5).map((n) => `"${n.path}"`).join(', ')}`);
+  const close = [...nodes].map((n) => ({ n, s: Math.max(dice(query, n.path), dice(q[q.length - 1]!, n.label)) })).filter((x) => x.s > 0.3)
+    .sort((a, b) => b.s - a.s || (a.n.path < b.n.path ? -1 : 1)).slice(0, 5).map((x) => `"${x.n.path}"`);
+  throw new PipelineError('USAGE', `unknown taxonomy node "${query}"`, `${close.length ? `close paths: ${close.join(', ')}; ` : ''}\`deeppersona taxonomy show\` lists every path`);
+}
+
+/** The query's segments appear in order in the path, the last one at the node ("Occupation", "Career….Occupation"). */
+function isPartialPath(path: string[], q: string[]): boolean {
+  if (q.length > path.length || q[q.length - 1] !== path[path.length - 1]) return false;
+  let i = 0;
+  for (const s of path) if (s === q[i]) i++;
+  return i === q.length;
+}
+
+/** Sørensen–Dice over character bigrams, to suggest paths close to a mistyped one. */
+function dice(a: string, b: string): number {
+  const grams = (s: string) => { const l = s.toLowerCase(); return Array.from({ length: Math.max(0, l.length - 1) }, (_, i) => l.slice(i, i + 2)); };
+  const A = grams(a);
+  const B = new Map<string, number>();
+  for (const g of grams(b)) B.set(g, (B.get(g) ?? 0) + 1);
+  let inter = 0;
+  for (const g of A) if ((B.get(g) ?? 0) > 0) { inter++; B.set(g, B.get(g)! - 1); }
+  const total = A.length + grams(b).length;
+  return total === 0 ? 0 : (2 * inter) / total;
+}

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../pipeline/store/store.js';
+import { loadDiffNodes, unaccounted } from '../../pipeline/taxonomy/diff.js';
+import { leafPaths } from '../../pipeline/taxonomy/export.js';
+import { runCli } from '../helpers/cli.js';
+
+const CORPUS = 'test/fixtures/taxonomy/disclosures.jsonl';
+const REFERENCE = 'test/fixtures/taxonomy/reference.json';
+
+// One store for the file, built by the real CLI: v1 from `run`, v2 from a full rebuild with a
+// stricter leaf cut (more, smaller leaves), so the two versions differ.
+let dir: string;
+let db: string;
+const cli = (...args: string[]) => runCli(['--db', db, ...args]);
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dp-taxonomy-cli-'));
+  db = join(dir, 'store.duckdb');
+  writeFileSync(join(dir, 'v1.json'), JSON.stringify({ ingest: { paths: [CORPUS] } }));
+  writeFileSync(join(dir, 'v2.json'), JSON.stringify({ ingest: { paths: [CORPUS] }, taxonomy: { leafSimilarity: 0.9, mode: 'full' } }));
+  const v1 = await cli('--config', join(dir, 'v1.json'), 'run');
+  expect(v1.code, v1.stderr).toBe(0);
+  const v2 = await cli('--config', join(dir, 'v2.json'), 'run', '--force', 'cluster');
+  expect(v2.code, v2.stderr).toBe(0);
+  expect(v2.stdout).toMatch(/taxonomy v2 \(full\)/);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const leafLine = (label: string) => new RegExp(`^ {4}${label} \\(mentions \\d+, conversations \\d+, sources 1\\) \\[(categorical|numeric|free_text|untyped)\\]$`, 'm');
+
+describe('deeppersona taxonomy', () => {
+  it('show prints the tree, a subtree by (partial) path, and honours --depth and --version', async () => {
+    const [all, roots, sub, leaf] = await Promise.all([
+      cli('taxonomy', 'show'),
+      cli('taxonomy', 'show', '--depth', '1', '--version', '1'),
+      cli('taxonomy', 'show', 'Demographic Information', '--depth', '2'),
+      cli('taxonomy', 'show', 'Career and Work Identity.Occupation'),
+    ]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toMatch(/^taxonomy v2: \d+ roots, \d+ nodes, \d+ leaves$/m);
+    expect(all.stdout).toMatch(/^Career and Work Identity \(mentions 41, conversations 40, sources 1\)$/m);
+    expect(all.stdout).toMatch(leafLine('Occupation'));
+    expect(all.stdout).toMatch(leafLine('Pet Ownership'));
+    const rootLines = roots.stdout.trimEnd().split('\n').slice(1);
+    expect(roots.stdout).toMatch(/^taxonomy v1: /);
+    expect(rootLines.length).toBeGreaterThanOrEqual(5);
+    expect(rootLines.every((l) => /^\S.* \(mentions \d+, conversations \d+, sources \d+\)$/.test(l))).toBe(true);
+    expect(sub.stdout.split('\n')[1]).toMatch(/^Demographic Information \(mentions/);
+    expect(sub.stdout).toMatch(/^ {2}\S/m);
+    expect(sub.stdout).not.toMatch(/^ {4}/m);
+    expect(leaf.stdout.trimEnd().split('\n')).toEqual([
+      'taxonomy v2: Career and Work Identity.Other.Occupation',
+      expect.stringMatching(/^Occupation \(mentions 41, conversations 40, sources 1\) \[categorical\]$/),
+    ]);
+  });
+
+  it('evidence prints scrubbed quotes with file:line by path and by node id', async () => {
+    const byPath = await cli('taxonomy', 'evidence', 'Career and Work Identity.Occupation', '--limit', '3');
+    expect(byPath.code, byPath.stderr).toBe(0);
+    expect(byPath.stdout).toMatch(/^Career and Work Identity\.Other\.Occupation \((node_\w+), v2\): 41 mentions, showing 3$/m);
+    expect(byPath.stdout).toContain(`${CORPUS}:1  tx-00  occupation = nurse\n    "I'm a nurse"`);
+    // A bare label is a partial path too.
+    const shown = JSON.parse((await cli('--json', 'taxonomy', 'show', 'place of residence')).stdout);
+    expect(shown).toMatchObject({ version: 2, nodes: [{ label: 'Place of Residence', is_leaf: true, level: 0 }] });
+    const id = shown.nodes[0].node_id as string;
+    const byId = await cli('--json', 'taxonomy', 'evidence', id, '--limit', '100');
+    const evidence = JSON.parse(byId.stdout);
+    expect(evidence.node).toEqual({ id, path: shown.nodes[0].path });
+    expect(evidence.rows).toHaveLength(evidence.total);
+    // tx-07 says "I live at 221 Baker Street": the quote is shown, the address is not.
+    expect(evidence.rows).toContainEqual(expect.objectContaining({ locator: `${CORPUS}:8`, external_id: 'tx-07', quote: 'I live at [ADDRESS]' }));
+    expect(byId.stdout).not.toContain('Baker');
+  });
+
+  it('diff summarises v1 → v2, and its JSON accounts for every node', async () => {
+    const [human, json] = await Promise.all([cli('taxonomy', 'diff', '1', '2'), cli('--json', 'taxonomy', 'diff', '1', 'current')]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/^taxonomy v1 → v2: \d+ unchanged, \d+ renamed, \d+ moved, \d+ added, \d+ retired, \d+ merged, [1-9]\d* split$/m);
+    expect(human.stdout).toMatch(/^split {4}\S.* → .*\(\d+%\), .*\(\d+%\)/m);
+    const diff = JSON.parse(json.stdout);
+    expect(diff).toMatchObject({ v1: 1, v2: 2 });
+    const store = await Store.open(db, { readOnly: true });
+    try {
+      expect(unaccounted(diff, await loadDiffNodes(store, 1), await loadDiffNodes(store, 2))).toEqual({ v1: [], v2: [] });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('export writes the nested format and parquet (export.test.ts covers every format in-process)', async () => {
+    const out = (f: string) => join(dir, 'export', `taxonomy.${f}`);
+    const runs = await Promise.all(['deeppersona', 'parquet'].map((f) => cli('taxonomy', 'export', '--format', f, '--out', out(f), '--version', '1')));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect(runs[0]!.stdout).toBe(`taxonomy v1 exported as deeppersona: ${out('deeppersona')}\n`);
+    const store = await Store.open(db, { readOnly: true });
+    try {
+      const leaves = (await store.all<{ path: string }>('SELECT path FROM taxonomy_nodes WHERE version_id = 1 AND is_leaf ORDER BY path')).map((r) => r.path);
+      expect(leafPaths(JSON.parse(readFileSync(out('deeppersona'), 'utf8'))).sort()).toEqual(leaves);
+      const back = await store.all<{ path: string }>(`SELECT path FROM read_parquet('${out('parquet')}') WHERE is_leaf ORDER BY path`);
+      expect(back.map((r) => r.path)).toEqual(leaves);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('compare reports coverage, root agreement and counts against a nested JSON reference', async () => {
+    const [human, json] = await Promise.all([cli('taxonomy', 'compare', REFERENCE), cli('taxonomy', 'compare', REFERENCE, '--json')]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/^taxonomy v2 vs test\/fixtures\/taxonomy\/reference\.json \(wink-sif@\S+, match ≥ 0\.45\)$/m);
+    expect(human.stdout).toMatch(/^reference leaves covered by ours: \d+\.\d% \(\d+\/13\)$/m);
+    expect(human.stdout).toMatch(/^root agreement: \d+\.\d% \(\d+\/13\)$/m);
+    expect(human.stdout).toMatch(/^ {2}leaves {16}\s+\d+\s+13$/m);
+    const result = JSON.parse(json.stdout);
+    expect(result).toMatchObject({ version: 2, counts: { reference: { roots: 6, leaves: 13, maxDepth: 3 } }, rootMapping: { Spirituality: expect.any(String) } });
+    expect(result.coverage.reference.share).toBeGreaterThan(0.5);
+  });
+
+  it('exits 2 with one-line hints on bad input', async () => {
+    writeFileSync(join(dir, 'broken.json'), '{"A": ');
+    const cases: [string[], RegExp][] = [
+      [['taxonomy', 'show', 'Career and Work Identity.Occupaton'], /unknown taxonomy node "Career and Work Identity\.Occupaton" \(hint: close paths: .*"Career and Work Identity\.Other\.Occupation"/],
+      [['taxonomy', 'evidence', 'Other'], /ambiguous taxonomy path "Other" \(hint: it matches /],
+      [['taxonomy', 'diff', '1', '9'], /no taxonomy version 9 \(hint: /],
+      [['--db', join(dir, 'absent.duckdb'), 'taxonomy', 'show'], /no store at .*absent\.duckdb/],
+      [['taxonomy', 'export', '--format', 'xml', '--out', join(dir, 'x')], /unknown export format "xml" \(hint: use one of deeppersona, paths, jsonl, parquet\)/],
+      [['taxonomy', 'compare', join(dir, 'absent.json')], /absent\.json: no such file \(hint: /],
+      [['taxonomy', 'compare', join(dir, 'broken.json')], /broken\.json: not valid JSON/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => cli(...args)));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i]![0].join(' ')).toBe(2);
+      expect(r.stderr).toMatch(cases[i]![1]);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+  });
+});
