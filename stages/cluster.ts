@@ -37,6 +37,7 @@ export const clusterStage = defineStage({
   async run({ store, config, runId, outputsDir }) {
     const { embedder } = stageEmbedder(store, config, runId, 'cluster');
     const { phrases, vectors } = await loadBuildInputs(store, embedder.id);
+    if (phrases.length === 0) return { counts: { phrases: 0 }, summary: 'no phrases yet: no taxonomy built (extract found no mentions)' };
     const settings = shapeSettings(config.taxonomy, embedder);
     const exemplars = await rootExemplars(config.roots, config.taxonomy.rootDescriptions, embedder);
     const rootOf = assignRoots(phrases, vectors, config.roots, exemplars);

@@ -31,7 +31,7 @@ describe('extract stage, offline heuristic', () => {
     const store = await tempStore();
     const file = corpus([chat('a', "i'm a nurse and i have two dogs .", 'I am a teacher myself.'), chat('b', 'I live in Oslo')]);
     const config = testConfig({ ingest: { paths: [file] } });
-    await runStages(store, config);
+    await runStages(store, config, { until: 'extract' });
     const first = await mentions(store);
     expect(first.map((m) => m.value)).toEqual(expect.arrayContaining(['nurse', 'Oslo']));
     expect(first.some((m) => m.value.includes('teacher'))).toBe(false); // the assistant's words are not the user's
@@ -39,7 +39,7 @@ describe('extract stage, offline heuristic', () => {
       WHERE t.role <> 'user' OR substring(t.text, m.span_start + 1, m.span_end - m.span_start) <> m.quote`)).toBe(0n);
 
     writeFileSync(file, `${chat('a', 'im a pharmacist', 'ok')}\n${chat('b', 'I live in Oslo')}\n`);
-    const manifest = await runStages(store, config);
+    const manifest = await runStages(store, config, { until: 'extract' });
     expect(manifest.stages.find((s) => s.stage === 'extract')?.counts).toMatchObject({ invalidated: 1, conversations: 1 });
     const values = (await mentions(store)).map((m) => m.value);
     expect(values).toContain('pharmacist');
@@ -69,7 +69,7 @@ describe('extract stage with an OpenAI-compatible server', () => {
     const store = await tempStore();
     const file = corpus([chat('a', 'Hello. I am a nurse.', 'Hi!', "Also I can't stand jazz"), chat('b', 'what is 2+2?')]);
     const config = testConfig({ ingest: { paths: [file] }, extract: { extractor: 'llm' }, llm: { baseURL: server.url, model: 'test-model', timeoutMs: 2000 } });
-    const manifest = await runStages(store, config);
+    const manifest = await runStages(store, config, { until: 'extract' });
     const counts = manifest.stages.find((s) => s.stage === 'extract')!.counts;
     expect(counts).toMatchObject({ conversations: 2, mentions: 2, ungrounded: 2, llmCalls: 2 });
     const rows = await store.all<{ attribute: string; root: string; polarity: string; quote: string; llm_call_id: string }>(
@@ -82,7 +82,7 @@ describe('extract stage with an OpenAI-compatible server', () => {
     expect(await store.scalar('SELECT count(*) FROM llm_calls WHERE call_id IN (SELECT llm_call_id FROM mentions)')).toBe(1n);
 
     const before = server.count('/v1/chat/completions');
-    const rerun = await runStages(store, config, { force: ['extract'] });
+    const rerun = await runStages(store, config, { force: ['extract'], until: 'extract' });
     expect(server.count('/v1/chat/completions')).toBe(before);
     expect(rerun.stages.find((s) => s.stage === 'extract')!.counts).toMatchObject({ conversations: 0, llmCalls: 0 });
   });
@@ -95,7 +95,7 @@ describe('extract stage with an OpenAI-compatible server', () => {
       ingest: { paths: [file] }, extract: { extractor: 'llm', llmBatch: true },
       llm: { baseURL: server.url, model: 'test-model', batchPollIntervalMs: 10 },
     });
-    const manifest = await runStages(store, config);
+    const manifest = await runStages(store, config, { until: 'extract' });
     expect(server.count('/v1/batches', 'POST')).toBe(1);
     expect(manifest.stages.find((s) => s.stage === 'extract')!.counts).toMatchObject({ batched: 2, mentions: 2, llmCacheHits: 2 });
     expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
@@ -108,11 +108,11 @@ describe('extract stage with an OpenAI-compatible server', () => {
     const store = await tempStore();
     const file = corpus([chat('a', 'I am a nurse')]);
     const config = testConfig({ ingest: { paths: [file] }, extract: { extractor: 'llm' }, llm: { baseURL: server.url, model: 'm', maxFailureRate: 1 } });
-    const first = await runStages(store, config);
+    const first = await runStages(store, config, { until: 'extract' });
     expect(first.stages.find((s) => s.stage === 'extract')).toMatchObject({ status: 'partial', counts: { failedConversations: 1 } });
     expect(await store.scalar('SELECT count(*) FROM failures')).toBe(1n);
     fail = false;
-    const second = await runStages(store, config);
+    const second = await runStages(store, config, { until: 'extract' });
     expect(second.stages.find((s) => s.stage === 'extract')).toMatchObject({ status: 'done', counts: { conversations: 1 } });
   });
 
@@ -137,7 +137,7 @@ describe('extract stage with an OpenAI-compatible server', () => {
     const store = await tempStore();
     const file = corpus([chat('a', 'Suggest a vegan dinner', 'Try lentil curry.'), chat('b', 'what is 2+2?', '4')]);
     const config = testConfig({ ingest: { paths: [file] }, extract: { extractor: 'slot' }, llm: { baseURL: server.url, model: 'm' } });
-    await runStages(store, config);
+    await runStages(store, config, { until: 'extract' });
     const slots = await store.all<{ path: string; classification: string; turn_ids: string[]; text: string }>(
       `SELECT s.path, s.classification, s.turn_ids, t.text FROM slots s JOIN turns t ON t.turn_id = s.turn_ids[1] ORDER BY s.path`,
     );

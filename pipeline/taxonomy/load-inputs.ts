@@ -7,6 +7,8 @@ import type { PhraseInput } from './types.js';
  * source ints, in phrase-id order so the build sees the same input order on every run.
  */
 export async function loadBuildInputs(store: Store, embedderId: string): Promise<{ phrases: PhraseInput[]; vectors: Matrix }> {
+  const hasVectors = await store.scalar<number>("SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'embeddings'");
+  if (!hasVectors) return { phrases: [], vectors: { data: new Float32Array(0), n: 0, d: 0 } };
   const rows = await store.all<{ phrase_id: string; phrase: string; root_hint: string | null; mentions: number; vector: number[] }>(
     `SELECT p.phrase_id, p.phrase, p.root_hint, p.mentions, e.vector::FLOAT[] AS vector
      FROM phrases p JOIN embeddings e ON e.phrase_id = p.phrase_id AND e.embedder_id = $1 ORDER BY p.phrase_id`,
