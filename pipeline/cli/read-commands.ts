@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import { formatQuality, measureExtractionQuality } from '../evaluate/extraction-quality.js';
 import { Store } from '../store/store.js';
-import { cliContext, printJson, type GlobalOptions } from './context.js';
+import { cliContext, printJson, type CliContext, type GlobalOptions } from './context.js';
 
 /** Read-only commands open the store in DuckDB's read-only mode: they can never change a row. */
 export async function openReadOnly(dbPath: string): Promise<Store> {
@@ -14,14 +14,23 @@ export async function openReadOnly(dbPath: string): Promise<Store> {
   }
 }
 
+/** Runs `fn` on the store opened read-only, and always closes it. */
+export async function withReadOnlyStore<T>(command: Command, fn: (store: Store, ctx: CliContext) => Promise<T>): Promise<T> {
+  const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+  const store = await openReadOnly(ctx.dbPath);
+  try {
+    return await fn(store, ctx);
+  } finally {
+    store.close();
+  }
+}
+
 export function registerStatusCommand(program: Command): void {
   program
     .command('status')
     .description('per-stage state, row counts and the last run')
-    .action(async (_opts: object, command: Command) => {
-      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
-      const store = await openReadOnly(ctx.dbPath);
-      try {
+    .action((_opts: object, command: Command) =>
+      withReadOnlyStore(command, async (store, ctx) => {
         const stages = await store.all(
           `SELECT stage, status, stage_key, stage_version, run_id, finished_at::VARCHAR AS finished_at, duration_ms, counts::VARCHAR AS counts
            FROM stage_runs QUALIFY row_number() OVER (PARTITION BY stage ORDER BY started_at DESC) = 1 ORDER BY started_at`,
@@ -36,10 +45,8 @@ export function registerStatusCommand(program: Command): void {
         for (const s of stages) lines.push(`stage ${s.stage}: ${s.status} v${s.stage_version} key ${String(s.stage_key).slice(0, 12)} at ${s.finished_at ?? '-'}`);
         lines.push(`rows: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}`);
         ctx.reporter.line(lines.join('\n'));
-      } finally {
-        store.close();
-      }
-    });
+      }),
+    );
 }
 
 export function registerSqlCommand(program: Command): void {
@@ -47,10 +54,8 @@ export function registerSqlCommand(program: Command): void {
     .command('sql')
     .description('run a read-only SQL query against the store, for auditing')
     .argument('<query>', 'SQL, e.g. "select count(*) from turns"')
-    .action(async (query: string, _opts: object, command: Command) => {
-      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
-      const store = await openReadOnly(ctx.dbPath);
-      try {
+    .action((query: string, _opts: object, command: Command) =>
+      withReadOnlyStore(command, async (store, ctx) => {
         let rows: Record<string, unknown>[];
         try {
           rows = await store.all(query);
@@ -59,10 +64,8 @@ export function registerSqlCommand(program: Command): void {
         }
         if (ctx.json) return printJson(rows);
         printTable(rows);
-      } finally {
-        store.close();
-      }
-    });
+      }),
+    );
 }
 
 function printTable(rows: Record<string, unknown>[]): void {
@@ -78,18 +81,14 @@ export function registerEvaluateCommand(program: Command): void {
   evaluate
     .command('extraction')
     .description('score stored mentions against PrefEval ground truth (persona and preference), per topic')
-    .action(async (_opts: object, command: Command) => {
-      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
-      const store = await openReadOnly(ctx.dbPath);
-      try {
+    .action((_opts: object, command: Command) =>
+      withReadOnlyStore(command, async (store, ctx) => {
         const quality = await measureExtractionQuality(store);
         if (quality.overall.conversations === 0) {
           throw new PipelineError('INPUT', 'no PrefEval persona-driven conversations in the store', 'ingest data/prefeval and run the extract stage first (npm start)');
         }
         if (ctx.json) return printJson(quality);
         ctx.reporter.line(formatQuality(quality));
-      } finally {
-        store.close();
-      }
-    });
+      }),
+    );
 }

@@ -4,12 +4,11 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import { stageEmbedder } from '../embed/stage-embedder.js';
 import { scrubPii } from '../privacy/pii-scrubber.js';
-import type { Store } from '../store/store.js';
 import { compareWithReference, parseNestedTaxonomy } from '../taxonomy/compare-reference.js';
 import { diffVersions } from '../taxonomy/diff.js';
 import { EXPORT_FORMATS, exportVersion, resolveVersion, toNested, versionNodes, type ExportFormat } from '../taxonomy/export.js';
-import { cliContext, printJson, type CliContext, type GlobalOptions } from './context.js';
-import { openReadOnly } from './read-commands.js';
+import { printJson } from './context.js';
+import { withReadOnlyStore } from './read-commands.js';
 
 type NodeRow = Awaited<ReturnType<typeof versionNodes>>[number];
 type VersionOpt = { version?: string };
@@ -18,17 +17,6 @@ const positiveInt = (v: string): number => {
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a positive integer');
   return Number(v);
 };
-
-/** Every subcommand reads only: the store is opened read-only and always closed. */
-async function withStore<T>(command: Command, fn: (store: Store, ctx: CliContext) => Promise<T>): Promise<T> {
-  const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
-  const store = await openReadOnly(ctx.dbPath);
-  try {
-    return await fn(store, ctx);
-  } finally {
-    store.close();
-  }
-}
 
 export function registerTaxonomyCommand(program: Command): void {
   const taxonomy = program.command('taxonomy').description('inspect, compare and export taxonomy versions (read-only)');
@@ -39,7 +27,7 @@ export function registerTaxonomyCommand(program: Command): void {
     .option('--depth <n>', 'levels to show, counting the first one shown', positiveInt)
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((path: string | undefined, opts: VersionOpt & { depth?: number }, command: Command) =>
-      withStore(command, async (store, ctx) => {
+      withReadOnlyStore(command, async (store, ctx) => {
         const versionId = await resolveVersion(store, opts.version);
         const nodes = await versionNodes(store, versionId);
         const children = childrenOf(nodes);
@@ -64,7 +52,7 @@ export function registerTaxonomyCommand(program: Command): void {
     .option('--limit <n>', 'quotes to show', positiveInt, 20)
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((query: string, opts: VersionOpt & { limit: number }, command: Command) =>
-      withStore(command, async (store, ctx) => {
+      withReadOnlyStore(command, async (store, ctx) => {
         const versionId = await resolveVersion(store, opts.version);
         const node = findNode(await versionNodes(store, versionId), query);
         const total = Number(await store.scalar('SELECT count(*) FROM node_evidence WHERE version_id = $1 AND node_id = $2', [versionId, node.node_id]));
@@ -90,7 +78,7 @@ export function registerTaxonomyCommand(program: Command): void {
     .argument('<v1>', 'older version id (or "current")')
     .argument('<v2>', 'newer version id (or "current")')
     .action((a: string, b: string, _opts: object, command: Command) =>
-      withStore(command, async (store, ctx) => {
+      withReadOnlyStore(command, async (store, ctx) => {
         const diff = await diffVersions(store, await resolveVersion(store, a), await resolveVersion(store, b));
         if (ctx.json) return printJson(diff);
         const pct = (s: number) => `${Math.round(s * 100)}%`;
@@ -113,7 +101,7 @@ export function registerTaxonomyCommand(program: Command): void {
     .requiredOption('--out <file>', 'output file')
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((opts: VersionOpt & { format: string; out: string }, command: Command) =>
-      withStore(command, async (store, ctx) => {
+      withReadOnlyStore(command, async (store, ctx) => {
         if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) {
           throw new PipelineError('USAGE', `unknown export format "${opts.format}"`, `use one of ${EXPORT_FORMATS.join(', ')}`);
         }
@@ -130,7 +118,7 @@ export function registerTaxonomyCommand(program: Command): void {
     .description("the current version against a reference taxonomy in the authors' nested JSON format")
     .argument('<reference>', 'JSON file: every key a label, {} a leaf')
     .action((file: string, _opts: object, command: Command) =>
-      withStore(command, async (store, ctx) => {
+      withReadOnlyStore(command, async (store, ctx) => {
         const reference = parseNestedTaxonomy(readJson(file), file);
         const versionId = await resolveVersion(store);
         const ours = toNested(await versionNodes(store, versionId));
