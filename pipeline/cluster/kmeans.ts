@@ -67,7 +67,7 @@ function sphericalKmeans(m: Matrix, k: number, seed: number, opts: KmeansOptions
       pool = new NearestPool(m.data, m.n, m.d, k, { threads });
       [labels, best] = [new Int32Array(m.n), new Float64Array(m.n)];
     }
-    // Final pass so every label is its row's nearest returned centroid.
+    // Final pass so every label is its row's nearest returned centroid (bar re-seeded empty clusters).
     pool.assign(centroids, k, labels, best);
     reseedEmpty(m, labels, best, centroids, k);
     const meanCos = best.reduce((s, v) => s + v, 0) / m.n;
@@ -143,7 +143,9 @@ function updateCentroids(m: Matrix, labels: Int32Array, centroids: Float32Array,
  * re-normalise centroids while iterating. Seeded random distinct rows replace its k-means++,
  * which is very slow at large k; returned centroids are normalised.
  */
-export function createMlKmeansClusterer(opts: { maxIterations?: number; tolerance?: number } = {}): FlatClusterer {
+export function createMlKmeansClusterer(
+  opts: { maxIterations?: number; tolerance?: number; report?: (stats: { iterations: number }) => void } = {},
+): FlatClusterer {
   return {
     id: 'ml-kmeans@v7',
     cluster(m, k, seed) {
@@ -153,6 +155,7 @@ export function createMlKmeansClusterer(opts: { maxIterations?: number; toleranc
       const init = sampleRows(m, k, xoroshiro128plus(seed));
       const initialization = Array.from({ length: k }, (_, j) => Array.from(init.data.subarray(j * m.d, (j + 1) * m.d)));
       const result = mlKmeans(rows, k, { initialization, maxIterations: opts.maxIterations ?? 100, tolerance: opts.tolerance ?? 1e-6, seed });
+      opts.report?.({ iterations: result.iterations });
       const centroids = new Float32Array(k * m.d);
       result.centroids.forEach((c, j) => setUnitRow(centroids, j, Float32Array.from(c), 0, m.d));
       return { assignments: Int32Array.from(result.clusters), centroids };

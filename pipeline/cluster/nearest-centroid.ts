@@ -99,7 +99,7 @@ export class NearestPool {
 
   constructor(
     private readonly x: Float32Array,
-    private readonly n: number,
+    n: number,
     private readonly d: number,
     k: number,
     { threads = defaultThreads(), minWork = PARALLEL_MIN_WORK }: { threads?: number; minWork?: number } = {},
@@ -109,7 +109,8 @@ export class NearestPool {
     this.ownEnd = bound(1);
     for (let p = 1; p < parts; p++) {
       const [start, end] = [bound(p), bound(p + 1)];
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      // Plain-JS source: skip the parent's loaders (e.g. tsx), which would only slow start-up.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
       worker.unref(); // never keep the process alive; close() terminates it anyway
       const { port1, port2 } = new MessageChannel();
       const flag = new SharedArrayBuffer(8); // [reply ready, booted]
@@ -128,14 +129,14 @@ export class NearestPool {
     const { x, d, ownEnd } = this;
     assignNearest(x.subarray(0, ownEnd * d), ownEnd, c, k, d, labels.subarray(0, ownEnd), best.subarray(0, ownEnd));
     for (const h of this.helpers) {
-      const reply = this.await(h);
+      const reply = this.collect(h);
       if ('error' in reply) throw new Error(`nearest-centroid worker failed: ${reply.error}`);
       labels.set(reply.labels, h.start);
       best.set(reply.best, h.start);
     }
   }
 
-  private await(h: Helper): { labels: Int32Array; best: Float64Array } | { error: string } {
+  private collect(h: Helper): { labels: Int32Array; best: Float64Array } | { error: string } {
     const started = Date.now();
     for (;;) {
       // The flag is raised after postMessage, so once it is up the reply is already queued.

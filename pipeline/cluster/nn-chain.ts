@@ -118,6 +118,7 @@ function nnChainLinkage(m: Matrix): Merge[] {
           y = i;
         }
       }
+      if (y < 0) throw new RangeError('nn-chain: distances must be finite (NaN or infinite values in the rows?)');
       if (len > 1 && y === chain[len - 2]) break; // reciprocal nearest neighbours
       chain[len++] = y;
     }
