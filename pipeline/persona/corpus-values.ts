@@ -1,0 +1,175 @@
+import { extractYears, wordsToNumber } from './consistency-match.js';
+import type { Leaf, LeafValue, Polarity } from './leaf-catalog.js';
+import { type RandomGenerator, weightedIndex } from './rng.js';
+import type { Anchors } from './types.js';
+
+/**
+ * Offline values: a leaf's value drawn from its mined vocabulary, so every corpus value is one a
+ * real person stated. Plausibility against the anchors is a few label-keyed rules (below), enough
+ * to keep the offline consistency checks from firing on values picked at random.
+ */
+
+export interface ValueOptions {
+  /** Longer values are cut at a word boundary (default 50): one value should not read as a story. */
+  maxChars?: number;
+  /**
+   * Each polarity present in the vocabulary gets at least this share of draws (default 0.1).
+   * Extracted vocabularies are mostly positive ("likes jazz"); drawing strictly ∝ count would
+   * make dislikes and neutral facts vanish from personas although people state them.
+   */
+  minPolarityShare?: number;
+}
+
+export interface SampledValue {
+  value: string;
+  polarity: Polarity;
+}
+
+interface Bound {
+  why: string;
+  label: RegExp;
+  /** Numbers parsed from a value must be ≤ this; null when the rule does not apply. */
+  max: (leaf: Leaf, age: number) => number | null;
+}
+
+/** The leaf states the persona's own age: it takes the anchor age, whatever the vocabulary says. */
+const AGE_LABEL = /^(?:(?:current|actual|own|my|self|reported|stated|person'?s?|user'?s?)\s+)*age(?:\s+in\s+years)?$/i;
+const NOT_DURATION = /\b(?:birth|born|graduat\w*|founded|built|model|calendar|school|academic)\b/i;
+
+/** First matching rule wins; a value with no parseable number passes (no rule can judge it). */
+const BOUNDS: Bound[] = [
+  { why: 'work starts at 14 at the earliest (the consistency check: experience ≤ age − 14)',
+    label: /\b(?:experience|career|tenure|seniority|working years|years? (?:of|in|at) (?:work|service|practice|the (?:field|industry|job)))\b/i,
+    max: (_, age) => Math.max(0, age - 14) },
+  { why: 'own children: none under 16 (the consistency check), otherwise at most 12',
+    label: /\b(?:children|child|kids?|sons?|daughters?)\b/i,
+    max: (leaf, age) => (/\b(?:age|old)\b/i.test(leaf.label) ? null : age < 16 ? 0 : 12) },
+  { why: 'a duration in years cannot exceed the life so far (numeric leaves; not calendar years)',
+    label: /\b(?:years?|how long)\b/i,
+    max: (leaf, age) => (leaf.valueType === 'numeric' && !NOT_DURATION.test(leaf.label) ? age : null) },
+];
+
+/**
+ * One value for `leaf`, or null when the leaf has no plausible value left. Draws ∝ count within a
+ * polarity-balanced vocabulary (minPolarityShare). `attempt` n draws n + 1 distinct values without
+ * replacement and returns the last: given an rng in the same state (a clone, or the same
+ * personaRng stream), attempt n differs from attempts 0…n-1, and null means every value was tried,
+ * so repair drops the attribute instead of cycling. Values outside the observed range are never
+ * produced: every value comes from the vocabulary, except the anchor age for an age leaf.
+ */
+export function sampleValue(leaf: Leaf, rng: RandomGenerator, anchors: Pick<Anchors, 'age'>, attempt = 0, opts: ValueOptions = {}): SampledValue | null {
+  const floor = opts.minPolarityShare ?? 0.1;
+  const prepared = prepare(leaf, opts.maxChars ?? 50);
+  const max = prepared.rule ? prepared.rule.max(leaf, anchors.age) : null;
+  const pool = prepared.isAge
+    ? [{ value: String(anchors.age), polarity: 'neutral' as Polarity, count: 1, largest: undefined }]
+    : max === null ? prepared.entries : prepared.entries.filter((v) => v.largest === undefined || v.largest <= max);
+  if (pool.length === 0) return null;
+  // The unfiltered vocabulary's weights are the same for every persona: cached per floor.
+  let weights = pool === prepared.entries ? prepared.balanced.get(floor) : undefined;
+  if (!weights) {
+    weights = balance(pool, floor);
+    if (pool === prepared.entries) prepared.balanced.set(floor, weights);
+  }
+  if (attempt > 0) weights = weights.slice();
+
+  let picked = -1;
+  for (let a = 0; a <= attempt; a++) {
+    if (picked >= 0) {
+      const seen = pool[picked]!.value; // the same text under another polarity is not a new value
+      pool.forEach((v, i) => v.value === seen && (weights[i] = 0));
+    }
+    if (!weights.some((w) => w > 0)) return null;
+    picked = weightedIndex(rng, weights);
+  }
+  const { value, polarity } = pool[picked]!;
+  return { value, polarity };
+}
+
+/** Weights ∝ count, each polarity's mass scaled up to at least `floor` of the total, then renormalised. */
+function balance(pool: LeafValue[], floor: number): Float64Array {
+  const mass = new Map<Polarity, number>();
+  for (const v of pool) mass.set(v.polarity, (mass.get(v.polarity) ?? 0) + v.count);
+  const total = [...mass.values()].reduce((x, y) => x + y, 0);
+  const factor = new Map([...mass].map(([p, m]) => [p, Math.max(m / total, floor) / (m / total)]));
+  return Float64Array.from(pool, (v) => v.count * factor.get(v.polarity)!);
+}
+
+interface Entry extends LeafValue {
+  /** The largest number parsed from the uncut value(s), for the plausibility bound. */
+  largest: number | undefined;
+}
+interface Prepared {
+  isAge: boolean;
+  rule: Bound | undefined;
+  entries: Entry[];
+  balanced: Map<number, Float64Array>;
+}
+
+// Per leaf and maxChars: the label rules, cut and merged values and their numbers depend on
+// neither the anchors nor the rng, and a run draws from the same leaves thousands of times.
+const preparedCache = new WeakMap<Leaf, Map<number, Prepared>>();
+
+function prepare(leaf: Leaf, maxChars: number): Prepared {
+  let byMax = preparedCache.get(leaf);
+  if (!byMax) preparedCache.set(leaf, (byMax = new Map()));
+  let prepared = byMax.get(maxChars);
+  if (prepared) return prepared;
+  const label = leaf.label.trim();
+  const rule = BOUNDS.find((b) => b.label.test(label));
+  // Cut values, with (value, polarity) duplicates merged so a value's count is not split.
+  const byKey = new Map<string, Entry>();
+  for (const v of leaf.values) {
+    if (!(v.count > 0) || v.value.trim() === '') continue;
+    const value = cutAtWord(v.value.trim(), maxChars);
+    const largest = rule ? largestNumber(v.value) : undefined; // parsing is only needed under a rule
+    const key = `${v.polarity}\u001f${value}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { value, polarity: v.polarity, count: v.count, largest });
+    else [seen.count, seen.largest] = [seen.count + v.count, largest === undefined ? seen.largest : Math.max(largest, seen.largest ?? largest)];
+  }
+  prepared = { isAge: AGE_LABEL.test(label), rule, entries: [...byKey.values()], balanced: new Map() };
+  byMax.set(maxChars, prepared);
+  return prepared;
+}
+
+/** At most maxChars: cut at the last space that fits, trailing punctuation dropped; a hard cut for one long word. */
+export function cutAtWord(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const head = text.slice(0, maxChars + 1);
+  const at = head.lastIndexOf(' ');
+  const cut = (at > 0 ? head.slice(0, at) : '').replace(/[\s,;:.\-–—(/&]+$/u, '');
+  return cut || text.slice(0, maxChars);
+}
+
+/** Does `value` respect the leaf's label rule at this age? (No parseable number: yes.) */
+export function plausible(leaf: Leaf, value: string, age: number): boolean {
+  const rule = BOUNDS.find((r) => r.label.test(leaf.label));
+  const max = rule ? rule.max(leaf, age) : null;
+  const largest = largestNumber(value);
+  return max === null || largest === undefined || largest <= max;
+}
+
+function largestNumber(value: string): number | undefined {
+  const numbers = [leadingNumber(value), ...extractYears(value)].filter((n): n is number => n !== undefined);
+  return numbers.length ? Math.max(...numbers) : undefined;
+}
+
+const QUALIFIER = /^(?:about|around|over|nearly|almost|approximately|roughly|more than|less than|under|up to|at least|[~<>≈])\s*/i;
+
+/** The number a value starts with: "12", "1,500", "3.5 years", "two kids", "none" → 0; else undefined. */
+export function leadingNumber(value: string): number | undefined {
+  const v = value.trim().toLowerCase().replace(QUALIFIER, '');
+  if (/^(?:no|none|zero)\b/.test(v)) return 0;
+  const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/.exec(v);
+  if (digits) return Number(digits[0].replace(/,/g, ''));
+  const words = v.split(/[\s-]+/).slice(0, 4);
+  for (let n = words.length; n > 0; n--) {
+    const phrase = words.slice(0, n).join(' ');
+    // "a lot", "a few": a lone article is not a count.
+    if (/^an?$/.test(phrase)) continue;
+    const parsed = wordsToNumber(phrase);
+    if (parsed !== undefined) return parsed;
+  }
+  return undefined;
+}
