@@ -49,11 +49,16 @@ function groupUp(items: Group[], k: number, hc: HierarchicalClusterer, d: number
   });
 }
 
-/** Phrase lists per unit: each phrase its own unit, or k-means micro-clusters above the limit. */
+/**
+ * Phrase lists per unit: each phrase its own unit, or k-means micro-clusters above the limit,
+ * about 50 phrases each (at most `limit` of them): k-means costs n·k·d per pass, so k growing
+ * with n would make the build quadratic; linkage then runs on at most `limit` centroids.
+ */
 function microUnits(all: Matrix, members: number[], limit: number, flat: FlatClusterer, seed: number): number[][] {
   if (members.length <= limit) return members.map((i) => [i]);
   const sub = pack(members.map((i) => row(all, i)), all.d);
-  const { assignments } = flat.cluster(sub, limit, seed);
+  const k = Math.min(limit, Math.max(Math.ceil(limit / 6), Math.ceil(members.length / 50)));
+  const { assignments } = flat.cluster(sub, k, seed);
   return bucket(assignments, members.length).filter((u) => u.length > 0).map((u) => u.map((j) => members[j]!));
 }
 

@@ -2,9 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAnchors } from './anchors.bench.js';
+import { benchCluster } from './cluster.bench.js';
 import { benchExtractLlm, benchExtractOffline } from './extract.bench.js';
 import { benchEmbed } from './embed.bench.js';
 import { benchIngest } from './ingest.bench.js';
+import { benchReference } from './reference.bench.js';
+import { benchSelect } from './select.bench.js';
+import { benchTaxonomy } from './taxonomy.bench.js';
 
 // `npm run bench [name...]`: prints throughput, memory and quality numbers; nothing is asserted.
 const benches: Record<string, (work: string, dataDir: string) => unknown> = {
@@ -12,6 +17,11 @@ const benches: Record<string, (work: string, dataDir: string) => unknown> = {
   extract: benchExtractOffline,
   'extract-llm': benchExtractLlm,
   embed: benchEmbed,
+  cluster: benchCluster,
+  taxonomy: benchTaxonomy,
+  reference: benchReference,
+  anchors: benchAnchors,
+  select: benchSelect,
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches);
 const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
