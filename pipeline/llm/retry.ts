@@ -3,6 +3,7 @@
  * Only transient failures are retried: 408/409/429/5xx, connection errors and timeouts.
  * Other 4xx mean the request itself is wrong, so repeating it only burns quota.
  */
+import { randomInt } from 'node:crypto';
 import pRetry from 'p-retry';
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 
@@ -47,8 +48,9 @@ export function retryAfterMs(err: unknown, now = Date.now()): number | undefined
 
 export function backoffMs(retryIndex: number, o: Pick<RetryOptions, 'minDelayMs' | 'maxDelayMs'>): number {
   const cap = Math.min(o.maxDelayMs, o.minDelayMs * 2 ** retryIndex);
-  // Full jitter: concurrent callers that failed together do not retry together.
-  return cap / 2 + Math.random() * (cap / 2);
+  // Jitter so callers that failed together do not retry together. Not from the pipeline's seeded
+  // PRNG on purpose: retry timing never reaches an output, and it must differ between processes.
+  return cap / 2 + (randomInt(0, 1_000_000) / 1_000_000) * (cap / 2);
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
