@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../pipeline/store/store.js';
+import { runCli } from './helpers/cli.js';
 import { userText, startOpenAiServer, type OpenAiTestServer } from './helpers/openai-server.js';
 import { runStages, testConfig } from './helpers/pipeline.js';
 import { tempStore } from './helpers/store.js';
@@ -99,6 +100,20 @@ describe('extract stage with an OpenAI-compatible server', () => {
     expect(server.count('/v1/batches', 'POST')).toBe(1);
     expect(manifest.stages.find((s) => s.stage === 'extract')!.counts).toMatchObject({ batched: 2, mentions: 2, llmCacheHits: 2 });
     expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
+  });
+
+  it('`run --llm-batch` from the CLI submits one Batch API job against the configured endpoint', async () => {
+    const server = await llmServer();
+    const dir = tempDir();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ ingest: { paths: [corpus([chat('a', 'Hello. I am a nurse.')])] }, extract: { extractor: 'llm' }, llm: { batchPollIntervalMs: 10 } }));
+    const result = await runCli(['--config', config, '--db', join(dir, 's.duckdb'), 'run', '--until', 'extract', '--llm-batch'], {
+      env: { OPENAI_BASE_URL: server.url, OPENAI_MODEL: 'test-model', OPENAI_API_KEY: '' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.count('/v1/batches', 'POST')).toBe(1);
+    expect(server.count('/v1/chat/completions')).toBe(0);
+    expect(result.stdout).toMatch(/1 new mentions/);
   });
 
   it('a conversation whose call fails is retried on the next run, and the stage reports partial', async () => {

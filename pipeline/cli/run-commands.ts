@@ -12,8 +12,10 @@ export function registerRunCommand(program: Command): void {
     .description('run the pipeline on the configured inputs (default: everything under data/), skipping up-to-date stages')
     .addOption(stageChoice('--until <stage>', 'stop after this stage'))
     .addOption(stageChoice('--force <stage...>', 'rerun these stages even when up to date'))
-    .action(async (opts: { until?: StageName; force?: StageName[] }, command: Command) => {
-      const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
+    .option('--llm-batch', 'send LLM requests through the OpenAI Batch API (resumable; same results, half price)')
+    .action(async (opts: { until?: StageName; force?: StageName[]; llmBatch?: boolean }, command: Command) => {
+      const base = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const ctx = opts.llmBatch ? { ...base, config: { ...base.config, extract: { ...base.config.extract, llmBatch: true } } } : base;
       const { manifest, manifestPath } = await withRun(ctx, 'run', (store, manifest) =>
         runPipeline({ store, config: ctx.config, stages: ALL_STAGES, manifest, reporter: ctx.reporter, outputsDir: ctx.outputsDir, until: opts.until, force: opts.force }),
       );
