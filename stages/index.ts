@@ -3,6 +3,7 @@ import { clusterStage } from './cluster.js';
 import { embedStage } from './embed.js';
 import { extractStage } from './extract.js';
 import { ingestStage } from './ingest.js';
+import { sampleStage } from './sample.js';
 
 /** Every stage of the main job, in pipeline order. */
-export const ALL_STAGES: Stage[] = [ingestStage, extractStage, embedStage, clusterStage];
+export const ALL_STAGES: Stage[] = [ingestStage, extractStage, embedStage, clusterStage, sampleStage];

@@ -233,4 +233,32 @@ export const MIGRATIONS: Migration[] = [
       JOIN sources s ON s.source_id = cv.source_id;
     `,
   },
+  {
+    version: 4,
+    name: 'personas',
+    sql: `
+      CREATE TABLE personas (
+        persona_id VARCHAR PRIMARY KEY,
+        run_seed INTEGER NOT NULL,
+        persona_seed VARCHAR NOT NULL,
+        persona_index INTEGER NOT NULL,
+        taxonomy_version INTEGER NOT NULL,
+        anchors JSON NOT NULL,
+        summary VARCHAR NOT NULL
+      );
+      -- One row per attribute of a persona, in the persona's attribute order.
+      CREATE TABLE persona_attributes (
+        persona_id VARCHAR NOT NULL,
+        node_id VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        polarity VARCHAR NOT NULL,
+        origin VARCHAR NOT NULL,
+        stratum VARCHAR NOT NULL,
+        llm_call_id VARCHAR
+      );
+      CREATE INDEX persona_attributes_by_persona ON persona_attributes (persona_id);
+    `,
+  },
 ];
