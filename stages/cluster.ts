@@ -3,6 +3,7 @@ import { hashJson } from '../pipeline/core/hash.js';
 import { defineStage } from '../pipeline/runner/stage.js';
 import { assignRoots, rootExemplars } from '../pipeline/taxonomy/assign-roots.js';
 import { buildTaxonomy } from '../pipeline/taxonomy/build.js';
+import { buildFacets } from '../pipeline/taxonomy/build-facets.js';
 import { defaultClusterers } from '../pipeline/taxonomy/clusterers.js';
 import { writeTaxonomyJson } from '../pipeline/taxonomy/export.js';
 import { loadBuildInputs } from '../pipeline/taxonomy/load-inputs.js';
@@ -21,7 +22,7 @@ const usesLlm = (config: Config) => config.taxonomy.labeler === 'llm' || config.
 /** Phrases + vectors → a new taxonomy version in the store and outputs/taxonomy.json (see pipeline/taxonomy/). */
 export const clusterStage = defineStage({
   name: 'cluster',
-  version: '1',
+  version: '2',
   after: ['embed'],
   async keyParts(config) {
     const clusterers = defaultClusterers();
@@ -54,14 +55,16 @@ export const clusterStage = defineStage({
     const relabelled = llm && config.taxonomy.labeler === 'llm' ? await relabelWithLlm(built.roots, phrases, vectors, llm.client) : 0;
     await llm?.flush();
     llm?.checkFailureRate();
+    const { minValues, maxClustered } = config.taxonomy.facets;
+    const facets = await buildFacets(store, built, phrases, embedder, defaultClusterers().hierarchical, { minValues: minValues || Infinity, maxClustered });
     const versionId = await writeVersion(store, built, phrases, {
       runId, mode, embedderId: embedder.id, settings, parentVersion: previous?.versionId ?? null,
-    });
+    }, facets);
     const file = await writeTaxonomyJson(store, versionId, outputsDir);
     const nodes = built.roots.reduce((n, r) => n + countNodes(r), 0);
     return {
-      counts: { version: versionId, phrases: phrases.length, roots: built.roots.length, nodes, merges: built.log.length, judged, relabelled, ...(llm?.counts() ?? {}) },
-      summary: `taxonomy v${versionId} (${mode}): ${built.roots.length} roots, ${nodes} nodes from ${phrases.length} phrases (${built.log.length} merges logged); ${file}`,
+      counts: { version: versionId, phrases: phrases.length, roots: built.roots.length, nodes, facets: facets.length, merges: built.log.length, judged, relabelled, ...(llm?.counts() ?? {}) },
+      summary: `taxonomy v${versionId} (${mode}): ${built.roots.length} roots, ${nodes} nodes, ${facets.length} value facets from ${phrases.length} phrases (${built.log.length} merges logged); ${file}`,
     };
   },
 });

@@ -64,6 +64,16 @@ export const taxonomyConfigSchema = z
     rootJudge: z.boolean().default(false),
     /** One line per root: what belongs there, with exemplar words (used to place phrases without a hint). */
     rootDescriptions: z.record(z.string(), z.string()).default(DEFAULT_ROOT_DESCRIPTIONS),
+    /** Value facets below each leaf (see pipeline/taxonomy/value-facets.ts); values cluster at the embedder's `assign` cosine. */
+    facets: z
+      .object({
+        /** A leaf needs this many distinct values to be split; 0 disables facets (every leaf is one facet). @default 4 */
+        minValues: z.number().int().min(0).default(4),
+        /** Values per leaf clustered by linkage (most mentioned first); the rest join their nearest facet. @default 2000 */
+        maxClustered: z.number().int().min(2).default(2000),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

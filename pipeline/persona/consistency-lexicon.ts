@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Anchors, PersonaAttribute } from './types.js';
-import { isCancelled, keywordPattern, type Span } from './consistency-match.js';
+import { isCancelled, keywordPattern, memoByOwner, type Span } from './consistency-match.js';
 
 /** The contradiction lexicon (data/consistency/contradictions.json, see its README) and its matcher. */
 
@@ -48,12 +48,22 @@ const scopePattern = (k: string) => {
   return p;
 };
 
+/** Scope per group, path and label: nested maps, so lookups hash the catalog's own strings (cached by V8) instead of a new key. */
+const scopes3 = new WeakMap<LexiconGroup, Map<string, Map<string, boolean>>>();
+
 /** Scope is tested below the root: a root such as "Hobbies, Interests, and Lifestyle" says nothing. */
 export function inScope(group: LexiconGroup, attr: PersonaAttribute): boolean {
-  const segments = attr.path.split('.');
-  const below = (segments[0] === attr.root ? segments.slice(1) : segments).join(' ');
-  const text = `${below} ${attr.label}`.toLowerCase();
-  return group.appliesTo.some((k) => text.search(scopePattern(k)) >= 0);
+  let byPath = scopes3.get(group);
+  if (!byPath) scopes3.set(group, (byPath = new Map()));
+  let byLabel = byPath.get(attr.path);
+  if (!byLabel) byPath.set(attr.path, (byLabel = new Map()));
+  let verdict = byLabel.get(attr.label);
+  if (verdict === undefined) {
+    const segments = attr.path.split('.');
+    const text = `${(segments[0] === attr.root ? segments.slice(1) : segments).join(' ')} ${attr.label}`.toLowerCase();
+    byLabel.set(attr.label, (verdict = group.appliesTo.some((k) => text.search(scopePattern(k)) >= 0)));
+  }
+  return verdict;
 }
 
 /** A past state ("was employed at Renault") does not contradict a present one ("retired"). */
@@ -67,7 +77,9 @@ interface SideHit extends Span {
  * The sides a value takes: longest match wins an overlap, so "non-smoker" is not also "smoker"
  * and "never married" is not "married"; `ignore` phrases win spans for no side ("root beer").
  */
-export function sidesOf(group: LexiconGroup, value: string): Set<string> {
+export const sidesOf: (group: LexiconGroup, value: string) => ReadonlySet<string> = memoByOwner(sidesUncached);
+
+function sidesUncached(group: LexiconGroup, value: string): ReadonlySet<string> {
   const hits: SideHit[] = [];
   const collect = (side: string | null, keywords: readonly string[]) => {
     for (const k of keywords) {

@@ -93,8 +93,36 @@ export interface Cues {
   after?: ReadonlySet<string>;
 }
 
-/** Uncancelled matches of any of the keywords. */
-export function findKeywords(text: string, keywords: readonly string[], extra?: Cues): Span[] {
+/**
+ * Memoises a pure analysis of strings per owner object (a keyword list, a lexicon group). Personas
+ * reuse the corpus's few thousand values hundreds of times and repair re-checks them every round,
+ * so each (owner, text) is analysed once. Bounded: a table is dropped when it reaches `max` entries.
+ */
+export function memoByOwner<O extends object, R>(compute: (owner: O, text: string) => R, max = 50_000): (owner: O, text: string) => R {
+  const tables = new WeakMap<O, Map<string, R>>();
+  return (owner, text) => {
+    let table = tables.get(owner);
+    if (!table || table.size >= max) tables.set(owner, (table = new Map()));
+    let result = table.get(text);
+    if (result === undefined && !table.has(text)) table.set(text, (result = compute(owner, text)));
+    return result as R;
+  };
+}
+
+const NO_CUES: Cues = {};
+const findCached = memoByOwner((owner: { keywords: readonly string[]; extra: Cues }, text: string) => findUncached(text, owner.keywords, owner.extra));
+const owners = new WeakMap<readonly string[], WeakMap<Cues, { keywords: readonly string[]; extra: Cues }>>();
+
+/** Uncancelled matches of any of the keywords (memoised per keyword list, cues and text). */
+export function findKeywords(text: string, keywords: readonly string[], extra: Cues = NO_CUES): Span[] {
+  let byCues = owners.get(keywords);
+  if (!byCues) owners.set(keywords, (byCues = new WeakMap()));
+  let owner = byCues.get(extra);
+  if (!owner) byCues.set(extra, (owner = { keywords, extra }));
+  return findCached(owner, text);
+}
+
+function findUncached(text: string, keywords: readonly string[], extra?: Cues): Span[] {
   const out: Span[] = [];
   for (const k of keywords) {
     for (const m of text.matchAll(keywordPattern(k))) {

@@ -14,7 +14,8 @@ export interface Violation {
 
 interface Rule {
   id: string;
-  check: (persona: Persona, lexicon: Lexicon) => Violation[];
+  /** `facts[i]` belongs to persona.attributes[i] (see factsOf). */
+  check: (persona: Persona, lexicon: Lexicon, facts: readonly Facts[]) => Violation[];
 }
 
 /** Anchor-derived attributes restate ground truth: they may witness a conflict but are never resampled. */
@@ -22,17 +23,46 @@ export const resamplable = (a: PersonaAttribute) => a.stratum !== 'anchor' && a.
 /** A negative value is a dislike ("wine" = dislikes wine), not a state: no rule reads it. */
 const stated = (a: PersonaAttribute) => a.polarity !== 'negative';
 
+const NO_SIDES: ReadonlySet<string> = new Set();
+
 type AttributeCheck = (a: PersonaAttribute, anchors: Anchors, lexicon: Lexicon) => string | null;
+
+/**
+ * What the rules know about one attribute object: per-attribute verdicts by rule and its sides in
+ * every lexicon group. Attributes are never mutated and repair re-checks a persona every round
+ * with mostly the same objects, so each is judged once (one WeakMap lookup per attribute a round).
+ */
+export interface Facts {
+  lexicon: Lexicon;
+  anchors: Anchors;
+  verdicts: Map<string, string | null>;
+  sides: ReadonlySet<string>[] | undefined;
+}
+const factsCache = new WeakMap<PersonaAttribute, Facts>();
+
+export function factsOf(lexicon: Lexicon, anchors: Anchors, a: PersonaAttribute): Facts {
+  let facts = factsCache.get(a);
+  if (!facts || facts.lexicon !== lexicon || facts.anchors !== anchors) factsCache.set(a, (facts = { lexicon, anchors, verdicts: new Map(), sides: undefined }));
+  return facts;
+}
 
 /** Lifts a one-attribute check over every stated, resamplable attribute. */
 const perAttribute = (id: string, check: AttributeCheck): Rule => ({
   id,
-  check: (p, lexicon) =>
+  check: (p, lexicon, facts) =>
     p.attributes.flatMap((a, i) => {
-      const reason = stated(a) && resamplable(a) ? check(a, p.anchors, lexicon) : null;
+      if (!stated(a) || !resamplable(a)) return [];
+      const verdicts = facts[i]!.verdicts;
+      let reason = verdicts.get(id);
+      if (reason === undefined) verdicts.set(id, (reason = check(a, p.anchors, lexicon)));
       return reason ? [{ rule: id, attributeIndex: i, reason }] : [];
     }),
 });
+
+/** An attribute's sides in each lexicon group (empty when out of scope or a dislike). */
+function sidesByGroup(facts: Facts, a: PersonaAttribute): ReadonlySet<string>[] {
+  return (facts.sides ??= facts.lexicon.groups.map((g) => (stated(a) && inScope(g, a) ? sidesOf(g, a.value) : NO_SIDES)));
+}
 
 const has = (value: string, keywords: readonly string[], cues?: Parameters<typeof findKeywords>[2]) =>
   findKeywords(value, keywords, cues).length > 0;
@@ -126,11 +156,12 @@ function pickResample(p: Persona, i: number, j: number): number | undefined {
 }
 
 /** (g): two attributes, or an attribute and the anchor occupation, on exclusive sides of one lexicon group. */
-function lexiconContradictions(p: Persona, lexicon: Lexicon): Violation[] {
+function lexiconContradictions(p: Persona, lexicon: Lexicon, facts: readonly Facts[]): Violation[] {
   const out: Violation[] = [];
-  for (const group of lexicon.groups) {
-    const sides = p.attributes.map((a) => (stated(a) && inScope(group, a) ? sidesOf(group, a.value) : new Set<string>()));
-    const clash = (x: Set<string>, y: Set<string>) => [...x].flatMap((s) => [...y].filter((t) => exclusive(group, s, t)).map((t) => [s, t]))[0];
+  const all = p.attributes.map((a, i) => sidesByGroup(facts[i]!, a));
+  for (const [g, group] of lexicon.groups.entries()) {
+    const sides = all.map((s) => s[g]!);
+    const clash = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].flatMap((s) => [...y].filter((t) => exclusive(group, s, t)).map((t) => [s, t]))[0];
     const fromAnchor = anchorSide(group, p.anchors);
     const taking = sides.flatMap((s, i) => (s.size > 0 ? [i] : []));
     taking.forEach((i, at) => {

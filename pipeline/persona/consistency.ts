@@ -1,6 +1,6 @@
 import type { Persona, PersonaAttribute } from './types.js';
 import { type Lexicon, loadLexicon } from './consistency-lexicon.js';
-import { resamplable, RULES, type Violation } from './consistency-rules.js';
+import { factsOf, resamplable, RULES, type Violation } from './consistency-rules.js';
 
 /**
  * Offline consistency checks for a generated persona (no LLM): age-bound life events, minors,
@@ -12,7 +12,8 @@ export { loadLexicon, type Lexicon } from './consistency-lexicon.js';
 
 /** Every violation, in rule order then attribute order; the same persona always gives the same list. */
 export function checkConsistency(persona: Persona, lexicon: Lexicon = loadLexicon()): Violation[] {
-  return RULES.flatMap((rule) => rule.check(persona, lexicon));
+  const facts = persona.attributes.map((a) => factsOf(lexicon, persona.anchors, a));
+  return RULES.flatMap((rule) => rule.check(persona, lexicon, facts));
 }
 
 export interface RepairStep {

@@ -23,6 +23,8 @@ export interface ValueOptions {
 export interface SampledValue {
   value: string;
   polarity: Polarity;
+  /** True for an age leaf: the value is the anchor age, not a corpus value. */
+  fromAnchor?: boolean;
 }
 
 interface Bound {
@@ -83,7 +85,7 @@ export function sampleValue(leaf: Leaf, rng: RandomGenerator, anchors: Pick<Anch
     picked = weightedIndex(rng, weights);
   }
   const { value, polarity } = pool[picked]!;
-  return { value, polarity };
+  return prepared.isAge ? { value, polarity, fromAnchor: true } : { value, polarity };
 }
 
 /** Weights ∝ count, each polarity's mass scaled up to at least `floor` of the total, then renormalised. */

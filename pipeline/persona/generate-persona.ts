@@ -3,7 +3,7 @@ import type { SampleConfig } from '../config/schema.js';
 import { stableId } from '../core/hash.js';
 import { checkConsistency, type Lexicon, loadLexicon, repairPersona, type RepairStep, type Violation } from './consistency.js';
 import { sampleValue } from './corpus-values.js';
-import type { Catalog, Leaf } from './leaf-catalog.js';
+import { type Catalog, type Leaf, unitKey } from './leaf-catalog.js';
 import { narrate } from './narrative.js';
 import { personaRng } from './rng.js';
 import { selectAttributes } from './select-attributes.js';
@@ -55,18 +55,21 @@ export function generatePersona(ctx: GenerateContext, index: number): GeneratedP
   const valueOpts = { maxChars: settings.maxValueChars };
   // Each leaf's values come from its own stream: attempt n on a fresh rng of that stream gives a
   // value distinct from attempts 0…n−1 (see sampleValue), which is what repair needs.
+  let occupationHolder: string | undefined;
   const draw = (leaf: Leaf, stratum: PersonaAttribute['stratum'], attempt: number): PersonaAttribute | null => {
     // The persona's own job is an anchor: a corpus occupation would contradict it.
-    if (OCCUPATION_LEAF.test(leaf.label) && anchors.occupation) {
-      if (attempt > 0) return null;
+    // A split occupation leaf has many facets ("Engineer", "Nurse"): the anchor fills the first one chosen, the rest are left out.
+    if (anchors.occupation && leaf.path.split('.').some((part) => OCCUPATION_LEAF.test(part))) {
+      if (attempt > 0 || (occupationHolder !== undefined && occupationHolder !== unitKey(leaf))) return null;
+      occupationHolder = unitKey(leaf);
       const value = anchors.occupation.title.toLowerCase().slice(0, settings.maxValueChars);
-      return { nodeId: leaf.nodeId, path: leaf.path, root: leaf.root, label: leaf.label, value, polarity: 'neutral', origin: 'anchor', stratum, valueType: leaf.valueType, llmCallId: null };
+      return { nodeId: leaf.nodeId, facetId: leaf.facetId ?? null, path: leaf.path, root: leaf.root, label: leaf.label, value, polarity: 'neutral', origin: 'anchor', stratum, valueType: leaf.valueType, llmCallId: null };
     }
-    const sampled = sampleValue(leaf, personaRng(seed, index, `values:${leaf.nodeId}`), anchors, attempt, valueOpts);
+    const sampled = sampleValue(leaf, personaRng(seed, index, `values:${unitKey(leaf)}`), anchors, attempt, valueOpts);
     if (!sampled) return null;
     return {
-      nodeId: leaf.nodeId, path: leaf.path, root: leaf.root, label: leaf.label,
-      value: sampled.value, polarity: sampled.polarity, origin: 'corpus', stratum, valueType: leaf.valueType, llmCallId: null,
+      nodeId: leaf.nodeId, facetId: leaf.facetId ?? null, path: leaf.path, root: leaf.root, label: leaf.label,
+      value: sampled.value, polarity: sampled.polarity, origin: sampled.fromAnchor ? 'anchor' : 'corpus', stratum, valueType: leaf.valueType, llmCallId: null,
     };
   };
   const leaves: Leaf[] = [];

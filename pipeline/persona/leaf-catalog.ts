@@ -14,7 +14,10 @@ export interface LeafValue {
 }
 
 export interface Leaf {
+  /** The taxonomy leaf this unit belongs to. */
   nodeId: string;
+  /** The value facet (see pipeline/taxonomy/value-facets.ts) when the unit is one; unique per catalog. */
+  facetId?: string;
   path: string;
   root: string;
   label: string;
@@ -43,6 +46,9 @@ export interface Catalog {
   d: number;
 }
 
+/** A catalog unit's id: its facet when it has one, else its taxonomy node. Co-occurrence pairs use it. */
+export const unitKey = (leaf: Pick<Leaf, 'nodeId' | 'facetId'>): string => leaf.facetId ?? leaf.nodeId;
+
 /**
  * Pairs naming an unknown leaf, or a leaf with itself, are ignored; a pair given twice (either
  * order) keeps its larger count, since both rows state the same fact. Throws on duplicate node
@@ -55,9 +61,10 @@ export function buildCatalog(leaves: Leaf[], cooccurPairs: { a: string; b: strin
   const vectors = new Float32Array(n * d);
   const byRoot = new Map<string, number[]>();
   leaves.forEach((leaf, i) => {
-    if (indexOf.has(leaf.nodeId)) throw new Error(`buildCatalog: duplicate leaf ${leaf.nodeId}`);
-    if (leaf.centroid.length !== d) throw new Error(`buildCatalog: leaf ${leaf.nodeId} has dimension ${leaf.centroid.length}, expected ${d}`);
-    indexOf.set(leaf.nodeId, i);
+    const key = unitKey(leaf);
+    if (indexOf.has(key)) throw new Error(`buildCatalog: duplicate leaf ${key}`);
+    if (leaf.centroid.length !== d) throw new Error(`buildCatalog: leaf ${key} has dimension ${leaf.centroid.length}, expected ${d}`);
+    indexOf.set(key, i);
     let norm = 0;
     for (let j = 0; j < d; j++) norm += leaf.centroid[j]! * leaf.centroid[j]!;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;

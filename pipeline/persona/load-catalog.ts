@@ -2,15 +2,17 @@ import type { Store } from '../store/store.js';
 import { buildCatalog, type Catalog, type Leaf, type LeafValue, type LeafValueType, type Polarity } from './leaf-catalog.js';
 
 /**
- * The selection catalog of one taxonomy version, read from the store: its leaves with their mined
- * vocabularies (node_values) and the pairs of leaves mentioned in the same conversation. Rows are
- * read in a fixed order, so the same version always gives the same leaf indices.
+ * The selection catalog of one taxonomy version, read from the store: its value facets (each leaf,
+ * or each facet of a split leaf) with their mined vocabularies and the pairs of facets mentioned in
+ * the same conversation. Rows are read in a fixed order, so the same version always gives the same
+ * indices. The value type is the leaf's (a facet of a free-text leaf is still free text).
  */
 
 const VALUE_TYPES: readonly LeafValueType[] = ['numeric', 'categorical', 'free_text'];
 const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
 
-type LeafRow = {
+type FacetRow = {
+  facet_id: string;
   node_id: string;
   path: string;
   root: string;
@@ -21,42 +23,43 @@ type LeafRow = {
 };
 
 export async function loadCatalog(store: Store, versionId: number): Promise<Catalog> {
-  const rows = await store.all<LeafRow>(
-    `SELECT node_id, path, root, label, centroid, support_conversations, value_type
-     FROM taxonomy_nodes WHERE version_id = $1 AND is_leaf ORDER BY path, node_id`,
+  const rows = await store.all<FacetRow>(
+    `SELECT f.facet_id, f.node_id, f.path, f.root, f.label, f.centroid, f.support_conversations, n.value_type
+     FROM value_facets f JOIN taxonomy_nodes n ON n.version_id = f.version_id AND n.node_id = f.node_id
+     WHERE f.version_id = $1 ORDER BY f.path, f.facet_id`,
     [versionId],
   );
-  const values = await store.all<{ node_id: string; value: string; polarity: string; count: number }>(
-    `SELECT v.node_id, v.value, v.polarity, v.count::INTEGER AS count
-     FROM node_values v JOIN taxonomy_nodes n ON n.version_id = v.version_id AND n.node_id = v.node_id AND n.is_leaf
-     WHERE v.version_id = $1 ORDER BY v.node_id, v.count DESC, v.value, v.polarity`,
+  const values = await store.all<{ facet_id: string; value: string; polarity: string; count: number }>(
+    `SELECT fm.facet_id, lower(trim(m.value)) AS value, m.polarity, count(*)::INTEGER AS count
+     FROM facet_members fm JOIN mentions m USING (mention_id)
+     WHERE fm.version_id = $1 GROUP BY ALL ORDER BY fm.facet_id, count DESC, value, m.polarity`,
     [versionId],
   );
-  const byNode = new Map<string, LeafValue[]>();
+  const byFacet = new Map<string, LeafValue[]>();
   for (const v of values) {
     const polarity = POLARITIES.includes(v.polarity as Polarity) ? (v.polarity as Polarity) : 'neutral';
-    const list = byNode.get(v.node_id);
+    const list = byFacet.get(v.facet_id);
     const entry = { value: v.value, polarity, count: Number(v.count) };
     if (list) list.push(entry);
-    else byNode.set(v.node_id, [entry]);
+    else byFacet.set(v.facet_id, [entry]);
   }
   const leaves: Leaf[] = rows.map((r) => ({
     nodeId: r.node_id,
+    facetId: r.facet_id,
     path: r.path,
     root: r.root,
     label: r.label,
     centroid: Float32Array.from(r.centroid),
     support: Number(r.support_conversations),
     valueType: VALUE_TYPES.includes(r.value_type as LeafValueType) ? (r.value_type as LeafValueType) : 'free_text',
-    values: byNode.get(r.node_id) ?? [],
+    values: byFacet.get(r.facet_id) ?? [],
   }));
-  // Conversations in which both leaves have a mention: one pass over the version's evidence,
-  // each (leaf, conversation) counted once whichever ancestor row it came through.
+  // Conversations in which both facets have a mention, each (facet, conversation) counted once.
   const pairs = await store.all<{ a: string; b: string; count: number }>(
-    `WITH lc AS (SELECT DISTINCT leaf_id, conversation_id FROM node_evidence WHERE version_id = $1)
-     SELECT x.leaf_id AS a, y.leaf_id AS b, COUNT(*)::INTEGER AS count
-     FROM lc x JOIN lc y ON x.conversation_id = y.conversation_id AND x.leaf_id < y.leaf_id
-     GROUP BY x.leaf_id, y.leaf_id ORDER BY a, b`,
+    `WITH fc AS (SELECT DISTINCT fm.facet_id, m.conversation_id FROM facet_members fm JOIN mentions m USING (mention_id) WHERE fm.version_id = $1)
+     SELECT x.facet_id AS a, y.facet_id AS b, COUNT(*)::INTEGER AS count
+     FROM fc x JOIN fc y ON x.conversation_id = y.conversation_id AND x.facet_id < y.facet_id
+     GROUP BY x.facet_id, y.facet_id ORDER BY a, b`,
     [versionId],
   );
   return buildCatalog(leaves, pairs.map((p) => ({ a: p.a, b: p.b, count: Number(p.count) })));

@@ -70,7 +70,7 @@ export async function writePersonaChunk(store: Store, personas: readonly Persona
     for (const p of personas) {
       appendRow(batch.to.personas, [p.personaId, p.seed, `${p.seed}:${p.index}`, p.index, taxonomyVersion, JSON.stringify(p.anchors), p.summary]);
       for (const a of p.attributes) {
-        appendRow(batch.to.persona_attributes, [p.personaId, a.nodeId, a.path, a.root, a.value, a.polarity, a.origin, a.stratum, a.llmCallId]);
+        appendRow(batch.to.persona_attributes, [p.personaId, a.nodeId, a.path, a.root, a.value, a.polarity, a.origin, a.stratum, a.llmCallId, a.facetId ?? null]);
       }
     }
     await batch.commit();

@@ -261,4 +261,42 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX persona_attributes_by_persona ON persona_attributes (persona_id);
     `,
   },
+  {
+    version: 5,
+    name: 'value facets',
+    sql: `
+      -- The level below an attribute leaf: its mined values clustered into named facets. Every
+      -- leaf has at least one facet (itself, when not split), so facets are what personas draw.
+      CREATE TABLE value_facets (
+        version_id INTEGER NOT NULL,
+        facet_id VARCHAR NOT NULL,
+        node_id VARCHAR NOT NULL,
+        label VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        is_split BOOLEAN NOT NULL,
+        support_mentions INTEGER NOT NULL,
+        support_conversations INTEGER NOT NULL,
+        centroid FLOAT[] NOT NULL,
+        PRIMARY KEY (version_id, facet_id)
+      );
+      CREATE TABLE facet_members (
+        version_id INTEGER NOT NULL,
+        facet_id VARCHAR NOT NULL,
+        mention_id VARCHAR NOT NULL
+      );
+      -- A facet's evidence: the exact quotes of the mentions whose values it groups.
+      CREATE VIEW facet_evidence AS
+      SELECT f.version_id, f.facet_id, f.node_id, m.mention_id, m.attribute, m.value, m.polarity, m.quote,
+             m.span_start, m.span_end, t.turn_id, t.turn_index, cv.conversation_id, cv.external_id, s.source_id,
+             s.path AS source_path, cv.line, s.path || ':' || cv.line AS locator, s.is_synthetic
+      FROM facet_members fm
+      JOIN value_facets f ON f.version_id = fm.version_id AND f.facet_id = fm.facet_id
+      JOIN mentions m ON m.mention_id = fm.mention_id
+      JOIN turns t ON t.turn_id = m.turn_id
+      JOIN conversations cv ON cv.conversation_id = m.conversation_id
+      JOIN sources s ON s.source_id = cv.source_id;
+      ALTER TABLE persona_attributes ADD COLUMN facet_id VARCHAR;
+    `,
+  },
 ];

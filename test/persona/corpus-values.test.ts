@@ -42,7 +42,7 @@ describe('sampleValue', () => {
   });
   it('gives an age leaf the anchor age, and nothing on a second attempt', () => {
     const l = leaf('Age', [['25', 10], ['61', 4]]);
-    expect(sampleValue(l, personaRng(1, 0), { age: 47 })).toEqual({ value: '47', polarity: 'neutral' });
+    expect(sampleValue(l, personaRng(1, 0), { age: 47 })).toEqual({ value: '47', polarity: 'neutral', fromAnchor: true });
     expect(sampleValue(leaf('Current Age', [['19', 3]]), personaRng(1, 0), { age: 33 })?.value).toBe('33');
     expect(sampleValue(l, personaRng(1, 0), { age: 47 }, 1)).toBeNull();
   });
