@@ -46,7 +46,22 @@ const COMMON_TOP_WORDS = 5000;
 // count it at half a rare word's weight so known words still dominate a mixed phrase.
 const OOV_WEIGHT = 0.5;
 
-export function createSifEmbedder(opts: SifOptions = {}): Embedder {
+/** A loaded SIF space as a synchronous phrase function; `multiplier` scales each word's SIF weight (default 1). */
+export type SifPhraseFn = (text: string, multiplier?: (word: string) => number) => Float32Array;
+
+export interface SifEmbedder extends Embedder {
+  /**
+   * Loads the vectors (once) and returns a synchronous phrase embedder. Without a multiplier it
+   * gives exactly `embed`'s vectors; with one, a task-specific re-weighting of the same words
+   * (root assignment uses it, see pipeline/taxonomy/root-word-weights.ts). Vectors made with a
+   * multiplier are never stored under this embedder's id.
+   */
+  phraseFn(): Promise<SifPhraseFn>;
+}
+
+export const isSifEmbedder = (e: Embedder): e is SifEmbedder => typeof (e as Partial<SifEmbedder>).phraseFn === 'function';
+
+export function createSifEmbedder(opts: SifOptions = {}): SifEmbedder {
   const a = opts.a ?? DEFAULT_A;
   const thresholds = { ...SIF_THRESHOLDS, ...opts.thresholds };
   let state: Promise<Space> | undefined;
@@ -67,6 +82,11 @@ export function createSifEmbedder(opts: SifOptions = {}): Embedder {
       const space = await ready();
       const acc = new Float64Array(SIF_DIMENSIONS);
       return texts.map((t) => embedPhrase(t, space, acc));
+    },
+    async phraseFn() {
+      const space = await ready();
+      const acc = new Float64Array(SIF_DIMENSIONS);
+      return (text, multiplier) => embedPhrase(text, space, acc, multiplier);
     },
   };
 }
@@ -103,18 +123,22 @@ export function tokenise(text: string, known: (w: string) => boolean): string[] 
   return out;
 }
 
-function embedPhrase(text: string, { wink, weights, common }: Space, acc: Float64Array): Float32Array {
-  acc.fill(0);
+function embedPhrase(text: string, { wink, weights, common }: Space, acc: Float64Array, multiplier?: (word: string) => number): Float32Array {
   const dims = SIF_DIMENSIONS;
   const tokens = tokenise(text, (w) => wink.rankOf(w) >= 0);
-  for (const token of tokens) {
+  // Multipliers first: one may embed its word through this same function (and buffer).
+  const multipliers = multiplier ? tokens.map(multiplier) : undefined;
+  acc.fill(0);
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     const rank = wink.rankOf(token);
+    const m = multipliers ? multipliers[t]! : 1;
     if (rank >= 0) {
-      const w = weights[rank]!;
+      const w = weights[rank]! * m;
       const base = rank * dims;
       for (let i = 0; i < dims; i++) acc[i]! += w * wink.vectors[base + i]!;
     } else {
-      addHashed(acc, token, OOV_WEIGHT);
+      addHashed(acc, token, OOV_WEIGHT * m);
     }
   }
   let along = 0;

@@ -1,25 +1,46 @@
 import type { Embedder } from '../core/types.js';
 import type { Matrix } from '../cluster/types.js';
 import { dotBlock } from '../cluster/nearest-centroid.js';
+import { isSifEmbedder } from '../embed/sif-embedder.js';
+import { rootWeightedPhraseFn } from './root-word-weights.js';
 import type { PhraseInput } from './types.js';
 import { dot, row } from './vectors.js';
 
-/** Each root's exemplar vectors: its name, its description, and each exemplar phrase in it. */
-export async function rootExemplars(roots: readonly string[], descriptions: Record<string, string>, embedder: Embedder): Promise<Float32Array[][]> {
-  const out: Float32Array[][] = [];
+/**
+ * Each root's exemplar vectors (its name, its description, and each exemplar phrase in it), root by
+ * root. With the offline SIF embedder it also carries `phraseVector`: the phrase embedding used to
+ * pick a root, with root-discriminative word weights (root-word-weights.ts); assignRoots then
+ * re-embeds unhinted phrases from their text with it instead of using their stored vectors.
+ */
+export type RootExemplars = Float32Array[][] & { phraseVector?: (text: string) => Float32Array };
+
+export async function rootExemplars(roots: readonly string[], descriptions: Record<string, string>, embedder: Embedder): Promise<RootExemplars> {
+  const out: RootExemplars = [];
   for (const root of roots) {
     const text = descriptions[root] ?? '';
     const exemplars = text.split(/[:,]/).map((t) => t.trim()).filter(Boolean);
     out.push(await embedder.embed([root, text || root, ...exemplars]));
+  }
+  if (isSifEmbedder(embedder)) {
+    const sizes = out.map((vs) => vs.length);
+    const flat = out.flat();
+    out.phraseVector = rootWeightedPhraseFn(await embedder.phraseFn(), (v) => {
+      const sims = Float64Array.from(flat, (e) => dot(v, e));
+      const scores = new Float64Array(sizes.length);
+      topMeans(sims, sizes, scores);
+      return scores;
+    });
   }
   return out;
 }
 
 /**
  * One root per phrase: the extractor's hint when it names a configured root, else the root
- * whose exemplars it is nearest to (see nearestRoot). Nothing can land outside the configured list.
+ * whose exemplars it is nearest to (see nearestRoot), measured from `exemplars.phraseVector(text)`
+ * when the exemplars carry one, else from the phrase's stored vector. Nothing can land outside
+ * the configured list.
  */
-export function assignRoots(phrases: readonly PhraseInput[], vectors: Matrix, roots: readonly string[], exemplars: Float32Array[][]): Int32Array {
+export function assignRoots(phrases: readonly PhraseInput[], vectors: Matrix, roots: readonly string[], exemplars: RootExemplars): Int32Array {
   const index = new Map(roots.map((r, i) => [r, i]));
   const out = new Int32Array(phrases.length);
   const open: number[] = [];
@@ -37,11 +58,13 @@ export function assignRoots(phrases: readonly PhraseInput[], vectors: Matrix, ro
   const BLOCK = 256;
   const x = new Float32Array(BLOCK * vectors.d);
   const sims = new Float64Array(BLOCK * flat.length);
+  const scores = new Float64Array(sizes.length);
+  const reembed = exemplars.phraseVector;
   for (let at = 0; at < open.length; at += BLOCK) {
     const rows = open.slice(at, at + BLOCK);
-    rows.forEach((i, r) => x.set(row(vectors, i), r * vectors.d));
+    rows.forEach((i, r) => x.set(reembed ? reembed(phrases[i]!.text) : row(vectors, i), r * vectors.d));
     dotBlock(x, rows.length, packed, flat.length, vectors.d, sims);
-    rows.forEach((i, r) => (out[i] = bestRoot(sims.subarray(r * flat.length, (r + 1) * flat.length), sizes)));
+    rows.forEach((i, r) => (out[i] = bestRoot(sims.subarray(r * flat.length, (r + 1) * flat.length), sizes, scores)));
   }
   return out;
 }
@@ -61,9 +84,15 @@ export function nearestRoot(v: Float32Array, exemplars: Float32Array[][]): numbe
 }
 
 /** The same rule over precomputed similarities, laid out root by root (`sizes[r]` exemplars each). */
-function bestRoot(sims: Float64Array, sizes: readonly number[]): number {
+function bestRoot(sims: Float64Array, sizes: readonly number[], scores = new Float64Array(sizes.length)): number {
+  topMeans(sims, sizes, scores);
   let best = 0;
-  let bestScore = -Infinity;
+  for (let r = 1; r < scores.length; r++) if (scores[r]! > scores[best]!) best = r;
+  return best;
+}
+
+/** Per root, the mean of its ROOT_TOP_K highest similarities (fewer when it has fewer exemplars), into `scores`. */
+function topMeans(sims: Float64Array, sizes: readonly number[], scores: Float64Array): void {
   const top = new Float64Array(ROOT_TOP_K);
   let at = 0;
   sizes.forEach((size, r) => {
@@ -83,11 +112,6 @@ function bestRoot(sims: Float64Array, sizes: readonly number[]): number {
     const k = Math.min(ROOT_TOP_K, size);
     let score = 0;
     for (let j = 0; j < k; j++) score += top[j]!;
-    score /= k;
-    if (score > bestScore) {
-      best = r;
-      bestScore = score;
-    }
+    scores[r] = k === 0 ? -Infinity : score / k;
   });
-  return best;
 }
