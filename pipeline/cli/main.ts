@@ -3,6 +3,8 @@ import { EXIT_CODES, PipelineError } from '../core/errors.js';
 import { registerIngestCommand, registerRunCommand } from './run-commands.js';
 import { registerEvaluateCommand, registerSqlCommand, registerStatusCommand } from './read-commands.js';
 import { registerTaxonomyCommand } from './taxonomy-commands.js';
+import { registerPersonaCommands } from './persona-commands.js';
+import { registerReportCommand } from './report-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('deeppersona')
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerSqlCommand(program);
   registerEvaluateCommand(program);
   registerTaxonomyCommand(program);
+  registerPersonaCommands(program);
+  registerReportCommand(program);
   return program;
 }
 

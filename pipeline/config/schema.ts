@@ -99,6 +99,15 @@ export const sampleConfigSchema = z
     maxAge: z.number().int().min(0).default(90),
     /** Longer corpus values are cut at a word boundary. @default 50 */
     maxValueChars: z.number().int().min(1).default(50),
+    /** Fixed anchors for every persona (`--anchor k=v`): country (ISO2/ISO3/name), age ("30" or "30-45"), sex. */
+    anchors: z
+      .object({ country: z.string().min(1).optional(), age: z.string().min(1).optional(), sex: z.enum(['female', 'male']).optional() })
+      .strict()
+      .prefault({}),
+    /** Worker threads for offline generation; 0 = one per core, at most 4. Output never depends on it. @default 0 */
+    threads: z.number().int().min(0).max(64).default(0),
+    /** Life-story core, values, consistency check and summary from the configured LLM (llm.baseURL/model). @default false */
+    llm: z.boolean().default(false),
   })
   .strict();
 

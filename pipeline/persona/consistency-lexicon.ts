@@ -48,22 +48,11 @@ const scopePattern = (k: string) => {
   return p;
 };
 
-/** Scope per group, path and label: nested maps, so lookups hash the catalog's own strings (cached by V8) instead of a new key. */
-const scopes3 = new WeakMap<LexiconGroup, Map<string, Map<string, boolean>>>();
-
-/** Scope is tested below the root: a root such as "Hobbies, Interests, and Lifestyle" says nothing. */
+/** Scope is tested below the root: a root such as "Hobbies, Interests, and Lifestyle" says nothing. (Callers cache it per path.) */
 export function inScope(group: LexiconGroup, attr: PersonaAttribute): boolean {
-  let byPath = scopes3.get(group);
-  if (!byPath) scopes3.set(group, (byPath = new Map()));
-  let byLabel = byPath.get(attr.path);
-  if (!byLabel) byPath.set(attr.path, (byLabel = new Map()));
-  let verdict = byLabel.get(attr.label);
-  if (verdict === undefined) {
-    const segments = attr.path.split('.');
-    const text = `${(segments[0] === attr.root ? segments.slice(1) : segments).join(' ')} ${attr.label}`.toLowerCase();
-    byLabel.set(attr.label, (verdict = group.appliesTo.some((k) => text.search(scopePattern(k)) >= 0)));
-  }
-  return verdict;
+  const segments = attr.path.split('.');
+  const text = `${(segments[0] === attr.root ? segments.slice(1) : segments).join(' ')} ${attr.label}`.toLowerCase();
+  return group.appliesTo.some((k) => text.search(scopePattern(k)) >= 0);
 }
 
 /** A past state ("was employed at Renault") does not contradict a present one ("retired"). */

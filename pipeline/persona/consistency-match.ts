@@ -156,7 +156,12 @@ const YEARS = new RegExp(`(?<![\\p{L}\\p{N}])(${NUM})\\s*(?:(?:-|to)\\s*${NUM}\\
  * Durations in years, lower bound first: "5 years" → 5, "over 10 years" → 10, "10-15 years" → 10,
  * "two decades" → 20, "a decade" → 10, "thirty-four years" → 34, "nearly 30 years" → 29.
  */
-export function extractYears(text: string): number[] {
+/** Years stated in a value (memoised per text: values recur across personas and repair rounds). */
+export const extractYears = (text: string): number[] => yearsOf(YEARS_OWNER, text);
+const YEARS_OWNER = {};
+const yearsOf = memoByOwner((_: object, text: string) => extractYearsUncached(text));
+
+function extractYearsUncached(text: string): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(YEARS)) {
     const n = wordsToNumber(m[1]!.trim().replace(/[\s-]+$/, ''));

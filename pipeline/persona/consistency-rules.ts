@@ -28,40 +28,60 @@ const NO_SIDES: ReadonlySet<string> = new Set();
 type AttributeCheck = (a: PersonaAttribute, anchors: Anchors, lexicon: Lexicon) => string | null;
 
 /**
- * What the rules know about one attribute object: per-attribute verdicts by rule and its sides in
- * every lexicon group. Attributes are never mutated and repair re-checks a persona every round
- * with mostly the same objects, so each is judged once (one WeakMap lookup per attribute a round).
+ * What the rules know about one attribute object: its verdict under every one-attribute check and
+ * its sides in every lexicon group, each computed once. Attributes are never mutated and repair
+ * re-checks a persona every round with mostly the same objects.
  */
 export interface Facts {
   lexicon: Lexicon;
   anchors: Anchors;
-  verdicts: Map<string, string | null>;
+  /** Reason per ATTRIBUTE_CHECKS entry, null when it passes. */
+  verdicts: (string | null)[] | undefined;
   sides: ReadonlySet<string>[] | undefined;
 }
 const factsCache = new WeakMap<PersonaAttribute, Facts>();
 
 export function factsOf(lexicon: Lexicon, anchors: Anchors, a: PersonaAttribute): Facts {
   let facts = factsCache.get(a);
-  if (!facts || facts.lexicon !== lexicon || facts.anchors !== anchors) factsCache.set(a, (facts = { lexicon, anchors, verdicts: new Map(), sides: undefined }));
+  if (!facts || facts.lexicon !== lexicon || facts.anchors !== anchors) factsCache.set(a, (facts = { lexicon, anchors, verdicts: undefined, sides: undefined }));
   return facts;
 }
 
-/** Lifts a one-attribute check over every stated, resamplable attribute. */
-const perAttribute = (id: string, check: AttributeCheck): Rule => ({
-  id,
-  check: (p, lexicon, facts) =>
-    p.attributes.flatMap((a, i) => {
-      if (!stated(a) || !resamplable(a)) return [];
-      const verdicts = facts[i]!.verdicts;
-      let reason = verdicts.get(id);
-      if (reason === undefined) verdicts.set(id, (reason = check(a, p.anchors, lexicon)));
-      return reason ? [{ rule: id, attributeIndex: i, reason }] : [];
-    }),
+function verdictsOf(facts: Facts, a: PersonaAttribute): (string | null)[] {
+  const judged = stated(a) && resamplable(a);
+  return (facts.verdicts ??= ATTRIBUTE_CHECKS.map(([, check]) => (judged ? check(a, facts.anchors, facts.lexicon) : null)));
+}
+
+/** Lifts one-attribute check number `slot` over every stated, resamplable attribute. */
+const perAttribute = (slot: number): Rule => ({
+  id: ATTRIBUTE_CHECKS[slot]![0],
+  check: (p, _lexicon, facts) => {
+    const out: Violation[] = [];
+    for (let i = 0; i < facts.length; i++) {
+      const reason = verdictsOf(facts[i]!, p.attributes[i]!)[slot];
+      if (reason) out.push({ rule: ATTRIBUTE_CHECKS[slot]![0], attributeIndex: i, reason });
+    }
+    return out;
+  },
 });
 
 /** An attribute's sides in each lexicon group (empty when out of scope or a dislike). */
 function sidesByGroup(facts: Facts, a: PersonaAttribute): ReadonlySet<string>[] {
-  return (facts.sides ??= facts.lexicon.groups.map((g) => (stated(a) && inScope(g, a) ? sidesOf(g, a.value) : NO_SIDES)));
+  if (facts.sides) return facts.sides;
+  const scope = stated(a) ? scopesOf(facts.lexicon, a) : undefined;
+  return (facts.sides = facts.lexicon.groups.map((g, i) => (scope?.[i] ? sidesOf(g, a.value) : NO_SIDES)));
+}
+
+/** Which lexicon groups an attribute's path and label fall in: once per distinct (path, label), not per persona. */
+const scopeCache = new WeakMap<Lexicon, Map<string, Map<string, boolean[]>>>();
+function scopesOf(lexicon: Lexicon, a: PersonaAttribute): boolean[] {
+  let byPath = scopeCache.get(lexicon);
+  if (!byPath) scopeCache.set(lexicon, (byPath = new Map()));
+  let byLabel = byPath.get(a.path);
+  if (!byLabel) byPath.set(a.path, (byLabel = new Map()));
+  let scope = byLabel.get(a.label);
+  if (!scope) byLabel.set(a.label, (scope = lexicon.groups.map((g) => inScope(g, a))));
+  return scope;
 }
 
 const has = (value: string, keywords: readonly string[], cues?: Parameters<typeof findKeywords>[2]) =>
@@ -159,40 +179,53 @@ function pickResample(p: Persona, i: number, j: number): number | undefined {
 function lexiconContradictions(p: Persona, lexicon: Lexicon, facts: readonly Facts[]): Violation[] {
   const out: Violation[] = [];
   const all = p.attributes.map((a, i) => sidesByGroup(facts[i]!, a));
-  for (const [g, group] of lexicon.groups.entries()) {
-    const sides = all.map((s) => s[g]!);
-    const clash = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].flatMap((s) => [...y].filter((t) => exclusive(group, s, t)).map((t) => [s, t]))[0];
+  lexicon.groups.forEach((group, g) => {
+    // The first exclusive pair of sides, in side order (plain loops: this runs every repair round).
+    const clash = (x: ReadonlySet<string>, y: ReadonlySet<string>): [string, string] | undefined => {
+      for (const s of x) for (const t of y) if (exclusive(group, s, t)) return [s, t];
+      return undefined;
+    };
     const fromAnchor = anchorSide(group, p.anchors);
-    const taking = sides.flatMap((s, i) => (s.size > 0 ? [i] : []));
-    taking.forEach((i, at) => {
-      const si = sides[i]!;
-      const withAnchor = fromAnchor ? clash(si, new Set([fromAnchor])) : undefined;
+    const anchorSides = fromAnchor ? new Set([fromAnchor]) : undefined;
+    const taking: number[] = [];
+    for (let i = 0; i < all.length; i++) if (all[i]![g]!.size > 0) taking.push(i);
+    for (let at = 0; at < taking.length; at++) {
+      const i = taking[at]!;
+      const si = all[i]![g]!;
+      const withAnchor = anchorSides ? clash(si, anchorSides) : undefined;
       if (withAnchor && resamplable(p.attributes[i]!)) {
         out.push({ rule: 'lexicon-contradiction', attributeIndex: i, reason: `${group.id}: "${withAnchor[0]}" vs the anchor occupation ("${withAnchor[1]}")` });
       }
-      for (const j of taking.slice(at + 1)) {
-        const pair = clash(si, sides[j]!);
+      for (let bt = at + 1; bt < taking.length; bt++) {
+        const j = taking[bt]!;
+        const pair = clash(si, all[j]![g]!);
         const target = pair ? pickResample(p, i, j) : undefined;
         if (pair && target !== undefined) {
           out.push({ rule: 'lexicon-contradiction', attributeIndex: target, reason: `${group.id}: "${pair[0]}" (#${i}) vs "${pair[1]}" (#${j})` });
         }
       }
-    });
-  }
+    }
+  });
   return out;
 }
 
+const ATTRIBUTE_CHECKS: readonly (readonly [string, AttributeCheck])[] = [
+  ['retired-too-young', retiredTooYoung],
+  ['full-time-too-old', fullTimeTooOld],
+  ['grandchildren-too-young', grandchildrenTooYoung],
+  ['children-too-young', childrenTooYoung],
+  ['graduated-too-young', graduatedTooYoung],
+  ['experience-exceeds-age', experienceExceedsAge],
+  ['married-too-young', marriedTooYoung],
+  ['minor-with-job', minorWithJob],
+  ['minor-drinking', minorDrinking],
+  ['minor-driving', minorDriving],
+  ['occupation-mismatch', otherOccupation],
+];
+
+/** Rule order is report order: the one-attribute checks, the lexicon, then the anchor occupation. */
 export const RULES: readonly Rule[] = [
-  perAttribute('retired-too-young', retiredTooYoung),
-  perAttribute('full-time-too-old', fullTimeTooOld),
-  perAttribute('grandchildren-too-young', grandchildrenTooYoung),
-  perAttribute('children-too-young', childrenTooYoung),
-  perAttribute('graduated-too-young', graduatedTooYoung),
-  perAttribute('experience-exceeds-age', experienceExceedsAge),
-  perAttribute('married-too-young', marriedTooYoung),
-  perAttribute('minor-with-job', minorWithJob),
-  perAttribute('minor-drinking', minorDrinking),
-  perAttribute('minor-driving', minorDriving),
+  ...ATTRIBUTE_CHECKS.slice(0, -1).map((_, slot) => perAttribute(slot)),
   { id: 'lexicon-contradiction', check: lexiconContradictions },
-  perAttribute('occupation-mismatch', otherOccupation),
+  perAttribute(ATTRIBUTE_CHECKS.length - 1),
 ];

@@ -3,11 +3,12 @@ import type { SampleConfig } from '../config/schema.js';
 import { stableId } from '../core/hash.js';
 import { checkConsistency, type Lexicon, loadLexicon, repairPersona, type RepairStep, type Violation } from './consistency.js';
 import { sampleValue } from './corpus-values.js';
+import { anchorKindOf } from './anchor-units.js';
 import { type Catalog, type Leaf, unitKey } from './leaf-catalog.js';
 import { narrate } from './narrative.js';
 import { personaRng } from './rng.js';
 import { selectAttributes } from './select-attributes.js';
-import type { Persona, PersonaAttribute } from './types.js';
+import type { Anchors, Persona, PersonaAttribute } from './types.js';
 
 /**
  * One persona from (run seed, index) alone: anchors, then taxonomy-guided attribute selection,
@@ -22,6 +23,8 @@ export interface GenerateContext {
   seed: number;
   taxonomyVersion: number;
   settings: Pick<SampleConfig, 'k' | 'minPerRoot' | 'strata' | 'supportExponent' | 'cooccurBoost' | 'maxValueChars'>;
+  /** '' normally; the canonical JSON of anchor overrides for a separate set of personas. */
+  variant?: string;
   /** The embedder's `duplicate` cosine: no two chosen leaves above it. */
   duplicateThreshold: number;
   lexicon?: Lexicon;
@@ -36,12 +39,30 @@ export interface GeneratedPersona {
   dropped: number;
 }
 
-const OCCUPATION_LEAF = /^(?:occupation|job|job title|profession)$/i;
+export const personaIdOf = (seed: number, index: number, taxonomyVersion: number, variant = ''): string =>
+  variant ? stableId('persona', seed, index, taxonomyVersion, variant) : stableId('persona', seed, index, taxonomyVersion);
 
-export const personaIdOf = (seed: number, index: number, taxonomyVersion: number): string =>
-  stableId('persona', seed, index, taxonomyVersion);
+/** A chosen taxonomy unit and the stratum it came from. */
+export interface ChosenUnit {
+  leaf: Leaf;
+  stratum: PersonaAttribute['stratum'];
+}
 
-export function generatePersona(ctx: GenerateContext, index: number): GeneratedPersona {
+/** What every generation path shares: the anchors, the chosen units and the value drawer. */
+export interface PersonaPlan {
+  personaId: string;
+  index: number;
+  anchors: Anchors;
+  picks: ChosenUnit[];
+  /**
+   * A value for one unit: the anchor for the persona's own occupation and age, else a corpus value.
+   * Each unit's values come from its own stream, so attempt n on a fresh stream differs from
+   * attempts 0…n−1 (see sampleValue), which is what repair needs; null when none is left.
+   */
+  draw(leaf: Leaf, stratum: PersonaAttribute['stratum'], attempt: number): PersonaAttribute | null;
+}
+
+export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
   const { catalog, seed, settings } = ctx;
   const anchors = ctx.sampler.sample(seed, index);
   const selection = selectAttributes(catalog, personaRng(seed, index, 'select'), {
@@ -53,47 +74,63 @@ export function generatePersona(ctx: GenerateContext, index: number): GeneratedP
     duplicateThreshold: ctx.duplicateThreshold,
   });
   const valueOpts = { maxChars: settings.maxValueChars };
-  // Each leaf's values come from its own stream: attempt n on a fresh rng of that stream gives a
-  // value distinct from attempts 0…n−1 (see sampleValue), which is what repair needs.
-  let occupationHolder: string | undefined;
+  const holders = new Map<string, string>(); // anchor kind → the unit that states it
   const draw = (leaf: Leaf, stratum: PersonaAttribute['stratum'], attempt: number): PersonaAttribute | null => {
-    // The persona's own job is an anchor: a corpus occupation would contradict it.
-    // A split occupation leaf has many facets ("Engineer", "Nurse"): the anchor fills the first one chosen, the rest are left out.
-    if (anchors.occupation && leaf.path.split('.').some((part) => OCCUPATION_LEAF.test(part))) {
-      if (attempt > 0 || (occupationHolder !== undefined && occupationHolder !== unitKey(leaf))) return null;
-      occupationHolder = unitKey(leaf);
-      const value = anchors.occupation.title.toLowerCase().slice(0, settings.maxValueChars);
-      return { nodeId: leaf.nodeId, facetId: leaf.facetId ?? null, path: leaf.path, root: leaf.root, label: leaf.label, value, polarity: 'neutral', origin: 'anchor', stratum, valueType: leaf.valueType, llmCallId: null };
+    const base = { nodeId: leaf.nodeId, facetId: leaf.facetId ?? null, path: leaf.path, root: leaf.root, label: leaf.label, stratum, valueType: leaf.valueType, llmCallId: null };
+    const kind = anchorKindOf(leaf);
+    const anchored = kind?.value(anchors);
+    if (kind && anchored) {
+      const holder = holders.get(kind.kind);
+      if (attempt > 0 || (holder !== undefined && holder !== unitKey(leaf))) return null;
+      holders.set(kind.kind, unitKey(leaf));
+      return { ...base, value: anchored.slice(0, settings.maxValueChars), polarity: 'neutral', origin: 'anchor' };
     }
     const sampled = sampleValue(leaf, personaRng(seed, index, `values:${unitKey(leaf)}`), anchors, attempt, valueOpts);
     if (!sampled) return null;
-    return {
-      nodeId: leaf.nodeId, facetId: leaf.facetId ?? null, path: leaf.path, root: leaf.root, label: leaf.label,
-      value: sampled.value, polarity: sampled.polarity, origin: sampled.fromAnchor ? 'anchor' : 'corpus', stratum, valueType: leaf.valueType, llmCallId: null,
-    };
+    return { ...base, value: sampled.value, polarity: sampled.polarity, origin: sampled.fromAnchor ? 'anchor' : 'corpus' };
   };
-  const leaves: Leaf[] = [];
-  const attributes: PersonaAttribute[] = [];
-  for (const { index: at, stratum } of selection) {
-    const leaf = catalog.leaves[at]!;
-    const attribute = draw(leaf, stratum, 0);
-    if (!attribute) continue; // a leaf with no (plausible) value is left out
-    leaves.push(leaf);
-    attributes.push(attribute);
-  }
-  const draft: Persona = { personaId: personaIdOf(seed, index, ctx.taxonomyVersion), seed, index, anchors, attributes, summary: '' };
-  // Repair attempt n (0 first) is the leaf's (n + 1)-th distinct value: the first draw was attempt 0.
+  return {
+    personaId: personaIdOf(seed, index, ctx.taxonomyVersion, ctx.variant),
+    index,
+    anchors,
+    picks: selection.map(({ index: at, stratum }) => ({ leaf: catalog.leaves[at]!, stratum })),
+    draw,
+  };
+}
+
+/**
+ * Repairs a drafted persona with the offline rules (each resample is the unit's next corpus
+ * value), drops what repair could not clear (an offline persona never ships a contradiction) and
+ * writes the summary: `summary` when given (an LLM's), else the offline narrative.
+ */
+export function finishPersona(
+  ctx: GenerateContext,
+  plan: PersonaPlan,
+  drafted: readonly { pick: ChosenUnit; attribute: PersonaAttribute; attempts: number }[],
+  summarize?: (persona: Persona) => string,
+): GeneratedPersona {
+  const lexicon = ctx.lexicon ?? loadLexicon();
+  const attributes = drafted.map((d) => d.attribute);
+  const draft: Persona = { personaId: plan.personaId, seed: ctx.seed, index: plan.index, anchors: plan.anchors, attributes, summary: '' };
   const repaired = repairPersona(
     draft,
-    (i, attempt) => draw(leaves[i]!, attributes[i]!.stratum, attempt + 1),
+    (i, attempt) => plan.draw(drafted[i]!.pick.leaf, drafted[i]!.pick.stratum, drafted[i]!.attempts + attempt + 1),
     5,
-    ctx.lexicon ?? loadLexicon(),
+    lexicon,
   );
-  // What repair could not clear is dropped (and reported): an offline persona never ships a contradiction.
   const unresolved = new Set(repaired.remaining.map((v) => v.attributeIndex));
   const kept = repaired.persona.attributes.filter((_, i) => !unresolved.has(i));
-  const persona = { ...repaired.persona, attributes: kept, summary: '' };
-  persona.summary = narrate(persona, seed);
-  const remaining = checkConsistency(persona, ctx.lexicon ?? loadLexicon());
-  return { persona, remaining, repairs: repaired.log, dropped: unresolved.size };
+  const persona: Persona = { ...repaired.persona, attributes: kept, summary: '' };
+  persona.summary = summarize?.(persona) || narrate(persona, ctx.seed);
+  return { persona, remaining: checkConsistency(persona, lexicon), repairs: repaired.log, dropped: unresolved.size };
+}
+
+/** One persona offline: plan, a corpus value per chosen unit (units with none are left out), repair, narrative. */
+export function generatePersona(ctx: GenerateContext, index: number): GeneratedPersona {
+  const plan = planPersona(ctx, index);
+  const drafted = plan.picks.flatMap((pick) => {
+    const attribute = plan.draw(pick.leaf, pick.stratum, 0);
+    return attribute ? [{ pick, attribute, attempts: 0 }] : [];
+  });
+  return finishPersona(ctx, plan, drafted);
 }

@@ -22,7 +22,18 @@ type FacetRow = {
   value_type: string | null;
 };
 
+/** The rows a catalog is built from (plain data: worker threads rebuild the catalog from them). */
+export interface CatalogRows {
+  leaves: Leaf[];
+  pairs: { a: string; b: string; count: number }[];
+}
+
 export async function loadCatalog(store: Store, versionId: number): Promise<Catalog> {
+  const rows = await loadCatalogRows(store, versionId);
+  return buildCatalog(rows.leaves, rows.pairs);
+}
+
+export async function loadCatalogRows(store: Store, versionId: number): Promise<CatalogRows> {
   const rows = await store.all<FacetRow>(
     `SELECT f.facet_id, f.node_id, f.path, f.root, f.label, f.centroid, f.support_conversations, n.value_type
      FROM value_facets f JOIN taxonomy_nodes n ON n.version_id = f.version_id AND n.node_id = f.node_id
@@ -62,5 +73,5 @@ export async function loadCatalog(store: Store, versionId: number): Promise<Cata
      GROUP BY x.facet_id, y.facet_id ORDER BY a, b`,
     [versionId],
   );
-  return buildCatalog(leaves, pairs.map((p) => ({ a: p.a, b: p.b, count: Number(p.count) })));
+  return { leaves, pairs: pairs.map((p) => ({ a: p.a, b: p.b, count: Number(p.count) })) };
 }

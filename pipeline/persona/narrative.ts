@@ -42,10 +42,15 @@ function clip(value: string): string {
   return words.length <= MAX_VALUE_WORDS ? value.trim() : `${words.slice(0, MAX_VALUE_WORDS).join(' ')}…`;
 }
 
-/** A one-word label borrows its parent ("Streaming.Platforms" → "streaming platforms"). */
+/**
+ * A one-word label borrows its parent ("Streaming.Platforms" → "streaming platforms"), except a
+ * value facet, whose one word is its topic ("Reading Preference.Novel" reads "novel", not
+ * "reading preference novel").
+ */
 function labelPhrase(a: PersonaAttribute): string {
   const label = lowerLabel(a.label);
   const segments = a.path.split('.').filter((s, i) => i > 0 || s !== a.root);
+  if (a.facetId && segments.length >= 3 && segments.at(-1) === a.label) return label;
   const parent = lowerLabel(segments.at(-1) === a.label ? (segments.at(-2) ?? '') : (segments.at(-1) ?? ''));
   const overlap = parent.split(' ').some((w) => label.includes(w)) || parent.includes(label);
   return label.includes(' ') || parent === '' || overlap ? label : `${parent} ${label}`;
@@ -92,9 +97,12 @@ function orderAttributes(persona: Persona, rng: RandomGenerator): number[] {
     const key = a.value.trim().toLowerCase();
     if (a.stratum === 'anchor' || a.origin === 'anchor' || key === '' || seen.has(key)) return;
     seen.add(key);
-    byRoot.set(a.root, [...(byRoot.get(a.root) ?? []), i]);
+    const list = byRoot.get(a.root);
+    if (list) list.push(i);
+    else byRoot.set(a.root, [i]);
   });
-  const score = (i: number) => salience(persona.attributes[i]!);
+  const scores = persona.attributes.map(salience); // once each: sort comparators call score often
+  const score = (i: number) => scores[i]!;
   const lists = shuffled([...byRoot.values()], rng).map((l) => l.sort((x, y) => score(y) - score(x) || x - y));
   lists.sort((x, y) => score(y[0]!) - score(x[0]!));
   const out: number[] = [];

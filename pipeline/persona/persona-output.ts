@@ -16,6 +16,10 @@ export interface AttributeEntry {
   polarity: PersonaAttribute['polarity'];
   origin: PersonaAttribute['origin'];
   stratum: PersonaAttribute['stratum'];
+  /** The taxonomy leaf and, when split, the value facet the attribute was drawn from. */
+  node_id: string;
+  facet_id?: string;
+  llm_call_id?: string;
 }
 export type NestedAttributes = { [part: string]: NestedAttributes | AttributeEntry };
 
@@ -30,7 +34,10 @@ export function nestAttributes(attributes: readonly PersonaAttribute[]): NestedA
       const next = at[part];
       at = (next && !isEntry(next) ? next : (at[part] = {})) as NestedAttributes;
     }
-    at[parts.at(-1)!] = { value: a.value, polarity: a.polarity, origin: a.origin, stratum: a.stratum };
+    at[parts.at(-1)!] = {
+      value: a.value, polarity: a.polarity, origin: a.origin, stratum: a.stratum, node_id: a.nodeId,
+      ...(a.facetId ? { facet_id: a.facetId } : {}), ...(a.llmCallId ? { llm_call_id: a.llmCallId } : {}),
+    };
   }
   return out;
 }
@@ -45,33 +52,36 @@ export function personaLine(persona: Persona): string {
     index: persona.index,
     anchors: persona.anchors,
     attributes: nestAttributes(persona.attributes),
+    ...(persona.core ? { core: persona.core } : {}),
     summary: persona.summary,
     node_ids: persona.attributes.map((a) => a.nodeId),
   });
 }
 
 /**
- * Deletes every persona of this (seed, taxonomy version) before a run writes its own: a rerun with
- * other settings reuses the same ids, and a smaller rerun must not leave higher indices behind.
- * Its own transaction: DuckDB can reject re-inserting a key deleted in the same transaction.
+ * Deletes the personas of this (seed, taxonomy version) with index ≥ `from` (and < `to` when
+ * given) before a run writes its own: ids are reused, and a smaller rerun must not leave higher
+ * indices behind. Its own transaction: DuckDB can reject re-inserting a key deleted in the same one.
  */
-export async function clearPersonas(store: Store, seed: number, taxonomyVersion: number): Promise<void> {
+export async function clearPersonas(store: Store, set: { seed: number; taxonomyVersion: number; variant?: string }, from = 0, to?: number): Promise<void> {
+  const where = `run_seed = $1 AND taxonomy_version = $2 AND variant = $3 AND persona_index >= $4${to === undefined ? '' : ' AND persona_index < $5'}`;
+  const base = [set.seed, set.taxonomyVersion, set.variant ?? '', from];
+  const params = to === undefined ? base : [...base, to];
   await store.transaction(async () => {
-    const ids = 'SELECT persona_id FROM personas WHERE run_seed = $1 AND taxonomy_version = $2';
-    await store.run(`DELETE FROM persona_attributes WHERE persona_id IN (${ids})`, [seed, taxonomyVersion]);
-    await store.run('DELETE FROM personas WHERE run_seed = $1 AND taxonomy_version = $2', [seed, taxonomyVersion]);
+    await store.run(`DELETE FROM persona_attributes WHERE persona_id IN (SELECT persona_id FROM personas WHERE ${where})`, params);
+    await store.run(`DELETE FROM personas WHERE ${where}`, params);
   });
 }
 
 /** Writes one chunk of personas with their attributes in a single transaction. */
-export async function writePersonaChunk(store: Store, personas: readonly Persona[], taxonomyVersion: number): Promise<void> {
+export async function writePersonaChunk(store: Store, personas: readonly Persona[], taxonomyVersion: number, variant = ''): Promise<void> {
   const batch = await openWriteBatch(store, TABLES);
   try {
     for (const p of personas) {
-      appendRow(batch.to.personas, [p.personaId, p.seed, `${p.seed}:${p.index}`, p.index, taxonomyVersion, JSON.stringify(p.anchors), p.summary]);
-      for (const a of p.attributes) {
-        appendRow(batch.to.persona_attributes, [p.personaId, a.nodeId, a.path, a.root, a.value, a.polarity, a.origin, a.stratum, a.llmCallId, a.facetId ?? null]);
-      }
+      appendRow(batch.to.personas, [p.personaId, p.seed, `${p.seed}:${p.index}`, p.index, taxonomyVersion, JSON.stringify(p.anchors), p.summary, p.core ? JSON.stringify(p.core) : null, variant]);
+      p.attributes.forEach((a, position) => {
+        appendRow(batch.to.persona_attributes, [p.personaId, a.nodeId, a.path, a.root, a.value, a.polarity, a.origin, a.stratum, a.llmCallId, a.facetId ?? null, position]);
+      });
     }
     await batch.commit();
   } catch (error) {

@@ -297,6 +297,12 @@ export const MIGRATIONS: Migration[] = [
       JOIN conversations cv ON cv.conversation_id = m.conversation_id
       JOIN sources s ON s.source_id = cv.source_id;
       ALTER TABLE persona_attributes ADD COLUMN facet_id VARCHAR;
+      -- The attribute's place in its persona (rowid order is not guaranteed after deletes).
+      ALTER TABLE persona_attributes ADD COLUMN position INTEGER;
+      -- The LLM life-story core (null offline).
+      ALTER TABLE personas ADD COLUMN core JSON;
+      -- '' for the configured run; the canonical JSON of '--anchor' overrides for other sets of the same seed.
+      ALTER TABLE personas ADD COLUMN variant VARCHAR DEFAULT '';
     `,
   },
 ];

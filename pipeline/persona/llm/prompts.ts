@@ -5,16 +5,10 @@
  */
 import { cutAtWord } from '../corpus-values.js';
 import { wordCount } from '../narrative-text.js';
-import type { Anchors } from '../types.js';
+import type { Anchors, LifeStoryCore } from '../types.js';
 
 /** The life-story core as later prompts see it (a LifeStory without its callId). */
-export interface LifeStoryCore {
-  values: string[];
-  tone: string;
-  lifeAttitude: string;
-  stories: string[];
-  interests: string[];
-}
+export type { LifeStoryCore } from '../types.js';
 
 /** Anything with a path and a value: persona attributes, freshly filled values, fixed values. */
 export interface ProfileLine {

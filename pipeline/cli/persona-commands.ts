@@ -1,0 +1,105 @@
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Config } from '../config/schema.js';
+import { canonicalJson } from '../core/hash.js';
+import { PipelineError } from '../core/errors.js';
+import { formatPersonaCard, personaEvidence } from '../persona/persona-card.js';
+import { currentTaxonomyVersion, personaSetup, personaThreads } from '../persona/persona-context.js';
+import { exportPersonas, PERSONA_EXPORT_FORMATS, type PersonaExportFormat } from '../persona/persona-export.js';
+import { runPersonas } from '../persona/persona-run.js';
+import { loadPersona } from '../persona/persona-store.js';
+import { createPersonaPool } from '../persona/workers/persona-pool.js';
+import { cliContext, printJson, withRun, type GlobalOptions } from './context.js';
+import { withReadOnlyStore } from './read-commands.js';
+
+const count = (min: number) => (v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new InvalidArgumentError(`expected an integer ≥ ${min}`);
+  return Number(v);
+};
+
+const ANCHOR_KEYS = ['country', 'age', 'sex'] as const;
+type AnchorOverrides = Config['sample']['anchors'];
+
+/** `--anchor country=CA --anchor age=30-45` → { country: 'CA', age: '30-45' } (checked by the sampler). */
+function collectAnchor(pair: string, previous: AnchorOverrides = {}): AnchorOverrides {
+  const match = /^(\w+)=(.+)$/.exec(pair.trim());
+  const key = match?.[1] as (typeof ANCHOR_KEYS)[number] | undefined;
+  if (!match || !key || !ANCHOR_KEYS.includes(key)) throw new InvalidArgumentError(`expected ${ANCHOR_KEYS.join('|')}=value, e.g. country=CA, age=30-45, sex=female`);
+  const value = match[2]!.trim();
+  if (key === 'sex' && value !== 'female' && value !== 'male') throw new InvalidArgumentError('sex must be female or male');
+  return { ...previous, [key]: value };
+}
+
+export function registerPersonaCommands(program: Command): void {
+  const personas = program.command('personas').description('generate, inspect and export personas of the current taxonomy');
+
+  personas
+    .command('generate')
+    .description('generate personas [start, start + n) of a seed; with --anchor, a separate set with those anchors fixed')
+    .requiredOption('-n, --count <n>', 'personas to generate', count(1))
+    .option('--start <i>', 'first persona index (ranges concatenate: 0-99 then 100-199 = 0-199)', count(0), 0)
+    .option('--seed <s>', 'run seed (default: the config seed)', count(0))
+    .option('--anchor <key=value>', 'fix an anchor for every persona: country=CA, age=30-45, sex=female (repeatable)', collectAnchor)
+    .option('--out <file>', 'JSONL output (default: outputs/personas-<seed>[-<anchors>]-<start>-<end>.jsonl)')
+    .action(async (opts: { count: number; start: number; seed?: number; anchor?: AnchorOverrides; out?: string }, command: Command) => {
+      const base = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const anchors = { ...base.config.sample.anchors, ...opts.anchor };
+      const config = { ...base.config, seed: opts.seed ?? base.config.seed, sample: { ...base.config.sample, anchors } };
+      const variant = opts.anchor ? canonicalJson(anchors) : '';
+      const tag = opts.anchor ? `-${Object.entries(anchors).map(([k, v]) => `${k}_${v}`).join('-').replace(/[^\w.-]+/g, '_')}` : '';
+      const file = resolve(opts.out ?? join(base.outputsDir, `personas-${config.seed}${tag}-${opts.start}-${opts.start + opts.count}.jsonl`));
+      const { result, manifestPath } = await withRun({ ...base, config }, 'personas generate', async (store, manifest) => {
+        const setup = await personaSetup(store, config, manifest.runId, 'sample');
+        if (!setup.ok) throw new PipelineError('INPUT', `cannot generate personas: ${setup.reason}`, 'run `npm start` (or `deeppersona run --until cluster`) first');
+        const ctx = { ...setup.ctx, variant };
+        const threads = personaThreads(config, opts.count);
+        const pool = threads > 1 ? createPersonaPool({ ...setup.poolContext, variant }, threads) : undefined;
+        const bar = base.reporter.progress('personas', opts.count);
+        try {
+          const counts = await runPersonas({ store, ctx, start: opts.start, count: opts.count, jsonlPath: file, clear: 'range', llm: setup.llm, pool, onChunk: (done) => bar.update(done) });
+          setup.llm?.checkFailureRate();
+          return { ...counts, ...(setup.llm?.counts() ?? {}), taxonomyVersion: ctx.taxonomyVersion, file };
+        } finally {
+          bar.stop();
+          await pool?.close();
+        }
+      });
+      if (base.json) return printJson(result);
+      const mean = result.personas ? (result.attributes / result.personas).toFixed(1) : '0';
+      base.reporter.line(`${result.personas} personas (indices ${opts.start}-${opts.start + opts.count - 1}, seed ${config.seed}, taxonomy v${result.taxonomyVersion}): ` +
+        `${mean} attributes each, ${result.personasWithViolations} with remaining violations\n${file}\nmanifest: ${manifestPath}`);
+    });
+
+  personas
+    .command('show')
+    .description('a persona card: anchors, summary, and every attribute with its taxonomy path, node and one evidence quote (file:line)')
+    .argument('<id>', 'persona id, or seed:index (e.g. 42:0)')
+    .action((id: string, _opts: object, command: Command) =>
+      withReadOnlyStore(command, async (store, ctx) => {
+        const persona = await loadPersona(store, id);
+        if (!persona) throw new PipelineError('INPUT', `no persona ${id}`, 'list some with: deeppersona sql "select persona_id, persona_seed from personas limit 5"');
+        const version = Number(await store.scalar('SELECT taxonomy_version FROM personas WHERE persona_id = $1', [persona.personaId]));
+        const evidence = await personaEvidence(store, persona, version);
+        if (ctx.json) return printJson({ ...persona, taxonomyVersion: version, evidence: Object.fromEntries(evidence) });
+        ctx.reporter.line(formatPersonaCard(persona, evidence, version));
+      }),
+    );
+
+  personas
+    .command('export')
+    .description('write the stored personas of a seed (current taxonomy) as jsonl, parquet or the DeepPersona profile JSON')
+    .addOption(new Option('--format <format>', 'output format').choices(PERSONA_EXPORT_FORMATS).default('jsonl'))
+    .option('--seed <s>', 'run seed (default: the config seed)', count(0))
+    .option('--out <file>', 'output file (default: outputs/personas-export.<ext>)')
+    .action((opts: { format: PersonaExportFormat; seed?: number; out?: string }, command: Command) =>
+      withReadOnlyStore(command, async (store, ctx) => {
+        const version = await currentTaxonomyVersion(store);
+        if (version === null) throw new PipelineError('INPUT', 'no taxonomy in the store', 'run `npm start` first');
+        const ext = opts.format === 'deeppersona' ? 'json' : opts.format;
+        const file = resolve(opts.out ?? join(ctx.outputsDir, `personas-export.${ext}`));
+        const written = await exportPersonas(store, { seed: opts.seed ?? ctx.config.seed, taxonomyVersion: version }, opts.format, file);
+        if (ctx.json) return printJson({ format: opts.format, personas: written, file });
+        ctx.reporter.line(`${written} personas (${opts.format}) → ${file}`);
+      }),
+    );
+}

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { PipelineError } from '../core/errors.js';
+import { DEFAULT_REPORT_PERSONAS, loadReportData } from '../report/report-data.js';
+import { renderHtml } from '../report/render-html.js';
+import type { AnchorsReference, MetricRow } from '../report/types.js';
+import { printJson } from './context.js';
+import { withReadOnlyStore } from './read-commands.js';
+
+const positiveInt = (v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a positive integer');
+  return Number(v);
+};
+
+const metricRow = z.object({
+  metric: z.string(),
+  ours: z.number().nullable(),
+  baselines: z.record(z.string(), z.number().nullable()).default({}),
+  ci: z.tuple([z.number(), z.number()]).optional(),
+});
+/** A list of rows, or an object holding one under `metrics` (as an eval.json may). */
+const metricsFile = z.preprocess(
+  (x) => (x !== null && typeof x === 'object' && !Array.isArray(x) && 'metrics' in x ? (x as { metrics: unknown }).metrics : x),
+  z.array(metricRow),
+);
+const weights = z.record(z.string(), z.number().min(0));
+const anchorsReferenceFile = z.object({
+  label: z.string().optional(),
+  age: z.object({ lo: z.number().int(), weights: z.array(z.number().min(0)) }).optional(),
+  sex: weights.optional(),
+  countries: weights.optional(),
+});
+
+function readJsonFile<T>(file: string, schema: z.ZodType<T>, what: string): T {
+  if (!existsSync(file)) throw new PipelineError('INPUT', `${file}: no such file`, `pass ${what}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new PipelineError('INPUT', `${file}: not valid JSON (${(error as Error).message})`, `pass ${what}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PipelineError('INPUT', `${file}: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'invalid'}`, `pass ${what}`);
+  }
+  return parsed.data;
+}
+
+type ReportOpts = { out?: string; personas: number; metrics?: string; anchorsReference?: string };
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description('write a self-contained HTML report: taxonomy browser with evidence, persona cards, charts, metrics, run manifest (read-only)')
+    .option('--out <dir>', 'output folder; the page is <dir>/index.html (default: report/ next to the store, i.e. outputs/report)')
+    .option('--personas <n>', 'persona cards to embed (the charts always cover every persona)', positiveInt, DEFAULT_REPORT_PERSONAS)
+    .option('--metrics <file>', 'JSON metric rows [{metric, ours, baselines: {name: value|null}, ci?: [low, high]}] (or {metrics: [...]})')
+    .option('--anchors-reference <file>', 'JSON reference anchor distributions {label?, age?: {lo, weights}, sex?: {...}, countries?: {ISO2: weight}}')
+    .action((opts: ReportOpts, command: Command) =>
+      withReadOnlyStore(command, async (store, ctx) => {
+        const metrics: MetricRow[] | undefined = opts.metrics === undefined ? undefined
+          : readJsonFile(opts.metrics, metricsFile, 'a JSON list of {metric, ours, baselines} rows');
+        const anchorsReference: AnchorsReference | undefined = opts.anchorsReference === undefined ? undefined
+          : readJsonFile(opts.anchorsReference, anchorsReferenceFile, 'a JSON object {age?, sex?, countries?} of reference weights');
+        const data = await loadReportData(store, { personas: opts.personas, metrics, anchorsReference });
+        const html = renderHtml(data);
+        const dir = resolve(opts.out ?? join(ctx.outputsDir, 'report'));
+        mkdirSync(dir, { recursive: true });
+        const file = join(dir, 'index.html');
+        await writeFileAtomic(file, html);
+        const summary = {
+          out: file,
+          bytes: Buffer.byteLength(html),
+          taxonomyVersion: data.taxonomy?.version ?? null,
+          nodes: data.taxonomy?.nodes.length ?? 0,
+          personas: data.personas.total,
+          personaCards: data.personas.cards.length,
+          metrics: data.metrics?.length ?? 0,
+        };
+        if (ctx.json) return printJson(summary);
+        ctx.reporter.line(
+          `report: ${file} (${Math.round(summary.bytes / 1024)} KB; ${summary.nodes} taxonomy nodes, ${summary.personaCards} of ${summary.personas} personas` +
+            `${summary.metrics ? `, ${summary.metrics} metrics` : ', no metrics: run deeppersona evaluate'})`,
+        );
+      }),
+    );
+}

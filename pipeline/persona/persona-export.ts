@@ -1,0 +1,87 @@
+import { once } from 'node:events';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import type { Store } from '../store/store.js';
+import { nestAttributes, personaLine } from './persona-output.js';
+import { loadPersonaPage, personaRange, type PersonaQuery } from './persona-store.js';
+import type { Persona } from './types.js';
+
+/**
+ * `personas export`: the stored personas of one seed and taxonomy version as JSONL (the same
+ * lines as outputs/personas.jsonl), Parquet (one row per attribute, written by DuckDB), or the
+ * DeepPersona authors' profile JSON (`Profile_<n>` → category → attribute → value, plus Summary),
+ * so tools built for their releases read ours. Pages of personas are streamed to a temporary file
+ * renamed at the end.
+ */
+
+export type PersonaExportFormat = 'jsonl' | 'parquet' | 'deeppersona';
+export const PERSONA_EXPORT_FORMATS: PersonaExportFormat[] = ['jsonl', 'parquet', 'deeppersona'];
+
+const PAGE = 500;
+
+export async function exportPersonas(store: Store, q: PersonaQuery, format: PersonaExportFormat, outFile: string): Promise<number> {
+  const range = await personaRange(store, q);
+  if (format === 'parquet') {
+    const quoted = outFile.replace(/'/g, "''");
+    await store.run(
+      `COPY (SELECT p.persona_id, p.run_seed, p.persona_index, p.taxonomy_version, p.anchors, a.position, a.root, a.path, a.node_id, a.facet_id,
+                    a.value, a.polarity, a.origin, a.stratum, a.llm_call_id
+             FROM personas p JOIN persona_attributes a USING (persona_id)
+             WHERE p.run_seed = ${Number(q.seed)} AND p.taxonomy_version = ${Number(q.taxonomyVersion)} AND p.variant = '${(q.variant ?? '').replace(/'/g, "''")}'
+             ORDER BY p.persona_index, a.position) TO '${quoted}' (FORMAT parquet)`,
+    );
+    return range.count;
+  }
+  const tmp = `${outFile}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  try {
+    if (format === 'deeppersona') await write(`{\n  "metadata": ${JSON.stringify({ profiles_completed: range.count, total_profiles: range.count, status: 'completed', description: `deeppersona seed ${q.seed}, taxonomy v${q.taxonomyVersion}` })}`);
+    for (let from = range.from; from < range.to; from += PAGE) {
+      const page = await loadPersonaPage(store, q, from, Math.min(from + PAGE, range.to));
+      await write(page.map((p) => (format === 'jsonl' ? `${personaLine(p)}\n` : `,\n  ${JSON.stringify(`Profile_${p.index + 1}`)}: ${JSON.stringify(deepPersonaProfile(p))}`)).join(''));
+    }
+    if (format === 'deeppersona') await write('\n}\n');
+    out.end();
+    await once(out, 'finish');
+    renameSync(tmp, outFile);
+  } catch (error) {
+    out.destroy();
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  return range.count;
+}
+
+/**
+ * The authors' profile shape: anchors under "Demographic Information", then each root's
+ * attributes nested by path with plain string leaves (a disliked value reads "dislikes: …"),
+ * then "Summary". "Profile Index" is 1-based as theirs is.
+ */
+export function deepPersonaProfile(p: Persona): Record<string, unknown> {
+  const { anchors } = p;
+  const profile: Record<string, unknown> = {
+    'Profile Index': p.index + 1,
+    'Demographic Information': {
+      Age: String(anchors.age),
+      Gender: anchors.sex,
+      Location: { Country: anchors.country.name, City: anchors.city.name, ...(anchors.city.region ? { Region: anchors.city.region } : {}) },
+      ...(anchors.occupation ? { Occupation: anchors.occupation.title } : {}),
+    },
+  };
+  const nested = nestAttributes(p.attributes.map((a) => ({ ...a, value: a.polarity === 'negative' ? `dislikes: ${a.value}` : a.value })));
+  for (const [root, tree] of Object.entries(nested)) {
+    const flat = strings(tree);
+    const existing = profile[root];
+    profile[root] = existing && typeof existing === 'object' ? { ...(existing as object), ...(flat as object) } : flat;
+  }
+  profile.Summary = p.summary;
+  return profile;
+}
+
+/** Nested attribute entries → the same nesting with each entry replaced by its value string. */
+function strings(tree: unknown): unknown {
+  if (tree && typeof tree === 'object' && 'value' in tree && 'origin' in tree) return (tree as { value: string }).value;
+  return Object.fromEntries(Object.entries(tree as object).map(([k, v]) => [k, strings(v)]));
+}

@@ -1,0 +1,154 @@
+import { scrubPii } from '../privacy/pii-scrubber.js';
+import type { Store } from '../store/store.js';
+import { EVIDENCE_COLUMNS, EVIDENCE_ORDER, toEvidence, type EvidenceRow } from './load-taxonomy.js';
+import type { AttributeNode, CardAnchors, CardAttribute, Evidence, PersonaCard, PersonaStats, ReportPersonas } from './types.js';
+
+const scrub = (s: string): string => scrubPii(s).text;
+
+/** The personas of one taxonomy version and run seed, in a subquery the other queries reuse ($1, $2). */
+const SET = "SELECT persona_id FROM personas WHERE taxonomy_version = $1 AND run_seed = $2 AND variant = ''";
+
+/**
+ * Which persona set the report shows: the current taxonomy version's if it has personas (else the
+ * newest version that has), with the preferred seed (the newest run's) if it has personas there.
+ */
+async function pickSet(store: Store, current: number | null, preferredSeed: number | null): Promise<{ version: number; seed: number } | null> {
+  const sets = await store.all<{ taxonomy_version: number; run_seed: number }>(
+    "SELECT DISTINCT taxonomy_version, run_seed FROM personas WHERE variant = '' ORDER BY taxonomy_version DESC, run_seed",
+  );
+  if (sets.length === 0) return null;
+  const version = sets.some((s) => s.taxonomy_version === current) ? current! : sets[0]!.taxonomy_version;
+  const seeds = sets.filter((s) => s.taxonomy_version === version).map((s) => s.run_seed);
+  const seed = preferredSeed !== null && seeds.includes(preferredSeed) ? preferredSeed : seeds[0]!;
+  return { version: Number(version), seed: Number(seed) };
+}
+
+export async function loadPersonas(store: Store, opts: { currentVersion: number | null; preferredSeed: number | null; limit: number }): Promise<ReportPersonas> {
+  const set = await pickSet(store, opts.currentVersion, opts.preferredSeed);
+  const empty: PersonaStats = { attributesPerPersona: {}, roots: {}, origins: {}, ages: {}, sexes: {}, countries: {} };
+  if (set === null) return { taxonomyVersion: null, seed: null, total: 0, limit: opts.limit, stats: empty, cards: [], nodes: {}, evidence: [] };
+  const params = [set.version, set.seed];
+  const total = Number(await store.scalar(`SELECT count(*) FROM (${SET})`, params));
+  const stats = await loadStats(store, params);
+  const { cards, nodes, evidence } = await loadCards(store, params, opts.limit);
+  return { taxonomyVersion: set.version, seed: set.seed, total, limit: opts.limit, stats, cards, nodes, evidence };
+}
+
+const countMap = (rows: { k: unknown; n: bigint | number }[]): Record<string, number> =>
+  Object.fromEntries(rows.filter((r) => r.k !== null && r.k !== undefined).map((r) => [String(r.k), Number(r.n)]));
+
+async function loadStats(store: Store, params: number[]): Promise<PersonaStats> {
+  const attrs = `FROM persona_attributes a WHERE a.persona_id IN (${SET})`;
+  const anchors = "FROM personas WHERE taxonomy_version = $1 AND run_seed = $2 AND variant = ''";
+  const [perPersona, roots, origins, ages, sexes, countries] = await Promise.all([
+    store.all<{ k: number; n: bigint }>(
+      `SELECT n AS k, count(*) AS n FROM (
+         SELECT p.persona_id, count(a.persona_id) AS n FROM personas p LEFT JOIN persona_attributes a ON a.persona_id = p.persona_id
+         WHERE p.taxonomy_version = $1 AND p.run_seed = $2 AND p.variant = '' GROUP BY p.persona_id
+       ) GROUP BY n ORDER BY n`,
+      params,
+    ),
+    store.all<{ k: string; n: bigint }>(`SELECT a.root AS k, count(*) AS n ${attrs} GROUP BY a.root ORDER BY n DESC, k`, params),
+    store.all<{ k: string; n: bigint }>(`SELECT a.origin AS k, count(*) AS n ${attrs} GROUP BY a.origin ORDER BY n DESC, k`, params),
+    store.all<{ k: number; n: bigint }>(`SELECT TRY_CAST(anchors->>'$.age' AS INTEGER) AS k, count(*) AS n ${anchors} GROUP BY k ORDER BY k`, params),
+    store.all<{ k: string; n: bigint }>(`SELECT anchors->>'$.sex' AS k, count(*) AS n ${anchors} GROUP BY k ORDER BY k`, params),
+    store.all<{ iso2: string; name: string; n: bigint }>(
+      `SELECT anchors->>'$.country.iso2' AS iso2, any_value(anchors->>'$.country.name') AS name, count(*) AS n ${anchors} GROUP BY iso2 ORDER BY n DESC, iso2`,
+      params,
+    ),
+  ]);
+  return {
+    attributesPerPersona: countMap(perPersona),
+    roots: countMap(roots),
+    origins: countMap(origins),
+    ages: countMap(ages),
+    sexes: countMap(sexes),
+    countries: Object.fromEntries(countries.filter((c) => c.iso2 !== null).map((c) => [c.iso2, { name: c.name ?? c.iso2, count: Number(c.n) }])),
+  };
+}
+
+type PersonaRow = { persona_id: string; persona_index: number; anchors: string; summary: string };
+type AttributeRow = { persona_id: string; node_id: string; path: string; root: string; value: string; polarity: string; origin: string; stratum: string };
+
+async function loadCards(store: Store, params: number[], limit: number): Promise<{ cards: PersonaCard[]; nodes: Record<string, AttributeNode>; evidence: Evidence[] }> {
+  const shown = "SELECT persona_id FROM personas WHERE taxonomy_version = $1 AND run_seed = $2 AND variant = '' AND persona_index < $3";
+  const personas = await store.all<PersonaRow>(
+    `SELECT persona_id, persona_index, anchors::VARCHAR AS anchors, summary FROM personas
+     WHERE taxonomy_version = $1 AND run_seed = $2 AND variant = '' AND persona_index < $3 ORDER BY persona_index`,
+    [...params, limit],
+  );
+  // Explicit columns: persona_attributes may gain more (e.g. a facet id). position is the persona's attribute order.
+  const attributes = await store.all<AttributeRow>(
+    `SELECT a.persona_id, a.node_id, a.path, a.root, a.value, a.polarity, a.origin, a.stratum
+     FROM persona_attributes a WHERE a.persona_id IN (${shown}) ORDER BY a.persona_id, a.position`,
+    [...params, limit],
+  );
+  // One quote per (node, value) of the shown corpus attributes: a mention with that exact value
+  // first, then one the (possibly cut) value starts, then any mention of the node.
+  const quotes = await store.all<EvidenceRow & { node_id: string; attr_value: string }>(
+    `WITH wanted AS (
+       SELECT DISTINCT a.node_id, a.value FROM persona_attributes a WHERE a.persona_id IN (${shown}) AND a.origin = 'corpus'
+     )
+     SELECT w.node_id, w.value AS attr_value, ${EVIDENCE_COLUMNS}
+     FROM wanted w JOIN node_evidence e ON e.version_id = $1 AND e.node_id = w.node_id
+     QUALIFY row_number() OVER (
+       PARTITION BY w.node_id, w.value
+       ORDER BY CASE WHEN lower(trim(e.value)) = lower(trim(w.value)) THEN 0
+                     WHEN starts_with(lower(trim(e.value)), lower(trim(w.value))) THEN 1 ELSE 2 END,
+                ${EVIDENCE_ORDER}) = 1
+     ORDER BY w.node_id, w.value`,
+    [...params, limit],
+  );
+  const evidence: Evidence[] = [];
+  const quoteIndex = new Map<string, number>();
+  for (const q of quotes) {
+    quoteIndex.set(`${q.node_id}\u0000${q.attr_value}`, evidence.length);
+    evidence.push(toEvidence(q));
+  }
+  const byPersona = new Map<string, CardAttribute[]>();
+  const nodes: Record<string, AttributeNode> = {};
+  for (const a of attributes) {
+    const list = byPersona.get(a.persona_id) ?? [];
+    nodes[a.node_id] ??= { path: a.path, root: a.root, label: a.path.split('.').at(-1) ?? a.path };
+    list.push({
+      nodeId: a.node_id,
+      value: scrub(a.value),
+      polarity: a.polarity,
+      origin: a.origin,
+      stratum: a.stratum,
+      evidence: a.origin === 'corpus' ? quoteIndex.get(`${a.node_id}\u0000${a.value}`) ?? null : null,
+    });
+    byPersona.set(a.persona_id, list);
+  }
+  const cards = personas.map((p) => ({
+    id: p.persona_id,
+    index: Number(p.persona_index),
+    anchors: cardAnchors(p.anchors),
+    summary: scrub(p.summary),
+    attributes: byPersona.get(p.persona_id) ?? [],
+  }));
+  return { cards, nodes, evidence };
+}
+
+/** The anchors JSON, flattened and tolerant of missing fields (occupation is null outside working ages). */
+export function cardAnchors(json: string): CardAnchors {
+  let a: Record<string, unknown> = {};
+  try {
+    a = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    // A malformed row shows as empty anchors rather than failing the whole report.
+  }
+  const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>) : {});
+  const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  const country = obj(a.country);
+  const city = obj(a.city);
+  return {
+    country: str(country.name),
+    countryCode: str(country.iso2),
+    age: typeof a.age === 'number' ? a.age : null,
+    sex: str(a.sex),
+    city: str(city.name),
+    region: str(city.region),
+    occupation: str(obj(a.occupation).title),
+  };
+}

@@ -1,0 +1,38 @@
+import type { Store } from '../store/store.js';
+import { loadPersonas } from './load-personas.js';
+import { loadRun, runSeed } from './load-run.js';
+import { currentVersion, loadTaxonomy } from './load-taxonomy.js';
+import type { AnchorsReference, MetricRow, ReportData } from './types.js';
+
+export type { ReportData } from './types.js';
+
+export interface ReportOptions {
+  /** Persona cards embedded in the page (the charts still cover every persona). Default 50. */
+  personas?: number;
+  /** Top values embedded per taxonomy node. Default 12. */
+  valuesPerNode?: number;
+  /** Evidence quotes embedded per taxonomy node. Default 5. */
+  evidencePerNode?: number;
+  /** Default: now. Pass a fixed time for a byte-stable report. */
+  generatedAt?: string;
+  metrics?: MetricRow[];
+  anchorsReference?: AnchorsReference;
+}
+
+export const DEFAULT_REPORT_PERSONAS = 50;
+
+/** Everything the report shows, read from the store (read-only queries only). */
+export async function loadReportData(store: Store, opts: ReportOptions = {}): Promise<ReportData> {
+  const version = await currentVersion(store);
+  const run = await loadRun(store);
+  const taxonomy = version === null ? null : await loadTaxonomy(store, version, { valuesPerNode: opts.valuesPerNode ?? 12, evidencePerNode: opts.evidencePerNode ?? 5 });
+  const personas = await loadPersonas(store, { currentVersion: version, preferredSeed: runSeed(run), limit: opts.personas ?? DEFAULT_REPORT_PERSONAS });
+  return {
+    generatedAt: opts.generatedAt ?? new Date().toISOString(),
+    taxonomy,
+    personas,
+    run,
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    ...(opts.anchorsReference ? { anchorsReference: opts.anchorsReference } : {}),
+  };
+}
