@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Config } from '../config/schema.js';
 import { canonicalJson } from '../core/hash.js';
 import { PipelineError } from '../core/errors.js';
@@ -12,8 +12,10 @@ import { createPersonaPool } from '../persona/workers/persona-pool.js';
 import { cliContext, printJson, withRun, type GlobalOptions } from './context.js';
 import { withReadOnlyStore } from './read-commands.js';
 
-const count = (min: number) => (v: string): number => {
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new InvalidArgumentError(`expected an integer ≥ ${min}`);
+// Flag values are checked with PipelineError, not commander's InvalidArgumentError: commander
+// would print two lines (its error and a help pointer); user errors print one (see main.ts).
+const count = (flag: string, min: number) => (v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new PipelineError('USAGE', `${flag} must be an integer ≥ ${min}, got "${v}"`, `e.g. ${flag} ${Math.max(min, 1) * 10}`);
   return Number(v);
 };
 
@@ -23,10 +25,12 @@ type AnchorOverrides = Config['sample']['anchors'];
 /** `--anchor country=CA --anchor age=30-45` → { country: 'CA', age: '30-45' } (checked by the sampler). */
 function collectAnchor(pair: string, previous: AnchorOverrides = {}): AnchorOverrides {
   const match = /^(\w+)=(.+)$/.exec(pair.trim());
-  const key = match?.[1] as (typeof ANCHOR_KEYS)[number] | undefined;
-  if (!match || !key || !ANCHOR_KEYS.includes(key)) throw new InvalidArgumentError(`expected ${ANCHOR_KEYS.join('|')}=value, e.g. country=CA, age=30-45, sex=female`);
+  const example = 'e.g. --anchor country=CA --anchor age=30-45 --anchor sex=female';
+  if (!match) throw new PipelineError('USAGE', `invalid anchor "${pair}"`, `give key=value with a key of ${ANCHOR_KEYS.join(', ')}, ${example}`);
+  const key = match[1] as (typeof ANCHOR_KEYS)[number];
+  if (!ANCHOR_KEYS.includes(key)) throw new PipelineError('USAGE', `unknown anchor "${match[1]}"`, `anchors are ${ANCHOR_KEYS.join(', ')}, ${example}`);
   const value = match[2]!.trim();
-  if (key === 'sex' && value !== 'female' && value !== 'male') throw new InvalidArgumentError('sex must be female or male');
+  if (key === 'sex' && value !== 'female' && value !== 'male') throw new PipelineError('USAGE', `invalid anchor sex=${value}`, 'use sex=female or sex=male');
   return { ...previous, [key]: value };
 }
 
@@ -36,9 +40,9 @@ export function registerPersonaCommands(program: Command): void {
   personas
     .command('generate')
     .description('generate personas [start, start + n) of a seed; with --anchor, a separate set with those anchors fixed')
-    .requiredOption('-n, --count <n>', 'personas to generate', count(1))
-    .option('--start <i>', 'first persona index (ranges concatenate: 0-99 then 100-199 = 0-199)', count(0), 0)
-    .option('--seed <s>', 'run seed (default: the config seed)', count(0))
+    .requiredOption('-n, --count <n>', 'personas to generate', count('-n', 1))
+    .option('--start <i>', 'first persona index (ranges concatenate: 0-99 then 100-199 = 0-199)', count('--start', 0), 0)
+    .option('--seed <s>', 'run seed (default: the config seed)', count('--seed', 0))
     .option('--anchor <key=value>', 'fix an anchor for every persona: country=CA, age=30-45, sex=female (repeatable)', collectAnchor)
     .option('--out <file>', 'JSONL output (default: outputs/personas-<seed>[-<anchors>]-<start>-<end>.jsonl)')
     .action(async (opts: { count: number; start: number; seed?: number; anchor?: AnchorOverrides; out?: string }, command: Command) => {
@@ -88,11 +92,14 @@ export function registerPersonaCommands(program: Command): void {
   personas
     .command('export')
     .description('write the stored personas of a seed (current taxonomy) as jsonl, parquet or the DeepPersona profile JSON')
-    .addOption(new Option('--format <format>', 'output format').choices(PERSONA_EXPORT_FORMATS).default('jsonl'))
-    .option('--seed <s>', 'run seed (default: the config seed)', count(0))
+    .option('--format <format>', `output format: ${PERSONA_EXPORT_FORMATS.join(', ')}`, 'jsonl')
+    .option('--seed <s>', 'run seed (default: the config seed)', count('--seed', 0))
     .option('--out <file>', 'output file (default: outputs/personas-export.<ext>)')
     .action((opts: { format: PersonaExportFormat; seed?: number; out?: string }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        if (!PERSONA_EXPORT_FORMATS.includes(opts.format)) {
+          throw new PipelineError('USAGE', `unknown persona export format "${opts.format}"`, `use one of ${PERSONA_EXPORT_FORMATS.join(', ')}`);
+        }
         const version = await currentTaxonomyVersion(store);
         if (version === null) throw new PipelineError('INPUT', 'no taxonomy in the store', 'run `npm start` first');
         const ext = opts.format === 'deeppersona' ? 'json' : opts.format;

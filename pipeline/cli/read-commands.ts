@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import { formatQuality, measureExtractionQuality } from '../evaluate/extraction-quality.js';
 import { Store } from '../store/store.js';
-import { cliContext, printJson, type CliContext, type GlobalOptions } from './context.js';
+import { cliContext, printJson, withRun, type CliContext, type GlobalOptions } from './context.js';
+import { evaluateAndWrite, formatEvaluation } from '../evaluate/write-evaluation.js';
+import { join, resolve } from 'node:path';
 
 /** Read-only commands open the store in DuckDB's read-only mode: they can never change a row. */
 export async function openReadOnly(dbPath: string): Promise<Store> {
@@ -77,7 +79,19 @@ function printTable(rows: Record<string, unknown>[]): void {
 }
 
 export function registerEvaluateCommand(program: Command): void {
-  const evaluate = program.command('evaluate').description('measure the quality of what the pipeline produced');
+  const evaluate = program
+    .command('evaluate')
+    .description('score the personas (with two baselines), taxonomy and extraction: the evaluations table and outputs/eval.json')
+    .option('--reference <file>', "compare the taxonomy with a reference taxonomy (the authors' nested JSON)")
+    .option('--out <file>', 'eval.json path (default: outputs/eval.json)')
+    .action(async (opts: { reference?: string; out?: string }, command: Command) => {
+      const base = cliContext(command.optsWithGlobals<GlobalOptions>());
+      const config = { ...base.config, evaluate: { ...base.config.evaluate, ...(opts.reference ? { reference: resolve(opts.reference) } : {}) } };
+      const file = resolve(opts.out ?? join(base.outputsDir, 'eval.json'));
+      const { result } = await withRun({ ...base, config }, 'evaluate', (store, manifest) => evaluateAndWrite(store, config, manifest.runId, file));
+      if (base.json) return printJson(result.evaluation);
+      base.reporter.line(`${formatEvaluation(result.evaluation)}\n\n${file}`);
+    });
   evaluate
     .command('extraction')
     .description('score stored mentions against PrefEval ground truth (persona and preference), per topic')

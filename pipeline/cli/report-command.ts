@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { PipelineError } from '../core/errors.js';
-import { DEFAULT_REPORT_PERSONAS, loadReportData } from '../report/report-data.js';
-import { renderHtml } from '../report/render-html.js';
+import { DEFAULT_REPORT_PERSONAS } from '../report/report-data.js';
+import { describeReport, metricsFromEval, writeReport } from '../report/write-report.js';
 import type { AnchorsReference, MetricRow } from '../report/types.js';
 import { printJson } from './context.js';
 import { withReadOnlyStore } from './read-commands.js';
@@ -58,34 +57,24 @@ export function registerReportCommand(program: Command): void {
     .description('write a self-contained HTML report: taxonomy browser with evidence, persona cards, charts, metrics, run manifest (read-only)')
     .option('--out <dir>', 'output folder; the page is <dir>/index.html (default: report/ next to the store, i.e. outputs/report)')
     .option('--personas <n>', 'persona cards to embed (the charts always cover every persona)', positiveInt, DEFAULT_REPORT_PERSONAS)
-    .option('--metrics <file>', 'JSON metric rows [{metric, ours, baselines: {name: value|null}, ci?: [low, high]}] (or {metrics: [...]})')
-    .option('--anchors-reference <file>', 'JSON reference anchor distributions {label?, age?: {lo, weights}, sex?: {...}, countries?: {ISO2: weight}}')
+    .option('--metrics <file>', 'JSON metric rows [{metric, ours, baselines: {name: value|null}, ci?: [low, high]}] (or {metrics: [...]}); default: outputs/eval.json when present')
+    .option('--anchors-reference <file>', 'JSON reference anchor distributions {label?, age?: {lo, weights}, sex?: {...}, countries?: {ISO2: weight}}; default: the bundled population tables')
     .action((opts: ReportOpts, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
         const metrics: MetricRow[] | undefined = opts.metrics === undefined ? undefined
           : readJsonFile(opts.metrics, metricsFile, 'a JSON list of {metric, ours, baselines} rows');
         const anchorsReference: AnchorsReference | undefined = opts.anchorsReference === undefined ? undefined
           : readJsonFile(opts.anchorsReference, anchorsReferenceFile, 'a JSON object {age?, sex?, countries?} of reference weights');
-        const data = await loadReportData(store, { personas: opts.personas, metrics, anchorsReference });
-        const html = renderHtml(data);
-        const dir = resolve(opts.out ?? join(ctx.outputsDir, 'report'));
-        mkdirSync(dir, { recursive: true });
-        const file = join(dir, 'index.html');
-        await writeFileAtomic(file, html);
-        const summary = {
-          out: file,
-          bytes: Buffer.byteLength(html),
-          taxonomyVersion: data.taxonomy?.version ?? null,
-          nodes: data.taxonomy?.nodes.length ?? 0,
-          personas: data.personas.total,
-          personaCards: data.personas.cards.length,
-          metrics: data.metrics?.length ?? 0,
-        };
+        const evalFile = join(ctx.outputsDir, 'eval.json');
+        const summary = await writeReport(store, resolve(opts.out ?? join(ctx.outputsDir, 'report')), {
+          personas: opts.personas,
+          metrics: metrics ?? metricsFromEval(evalFile),
+          anchorsReference,
+          minAge: ctx.config.sample.minAge,
+          maxAge: ctx.config.sample.maxAge,
+        });
         if (ctx.json) return printJson(summary);
-        ctx.reporter.line(
-          `report: ${file} (${Math.round(summary.bytes / 1024)} KB; ${summary.nodes} taxonomy nodes, ${summary.personaCards} of ${summary.personas} personas` +
-            `${summary.metrics ? `, ${summary.metrics} metrics` : ', no metrics: run deeppersona evaluate'})`,
-        );
+        ctx.reporter.line(describeReport(summary));
       }),
     );
 }

@@ -111,6 +111,23 @@ export const sampleConfigSchema = z
   })
   .strict();
 
+export const evaluateConfigSchema = z
+  .object({
+    /** Personas evaluated per set (ours and each baseline): the first N indices. @default 1000 */
+    maxPersonas: z.number().int().positive().default(1000),
+    /** Bootstrap resamples for the anchor-fidelity intervals. @default 1000 */
+    bootstrap: z.number().int().min(10).default(1000),
+    /** A reference taxonomy (nested JSON, e.g. the authors') to compare with; skipped with a note when the file is absent. */
+    reference: z.string().min(1).optional(),
+    /** Run the LLM-judge suite (needs an LLM endpoint). @default false */
+    judge: z.boolean().default(false),
+    /** Personas per set the judge reads. @default 5 */
+    judgePersonas: z.number().int().positive().default(5),
+    /** Personalised-QA requests per persona (of the 12). @default 12 */
+    judgeRequests: z.number().int().min(1).max(12).default(12),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Store file; `--db` wins over this. @default "outputs/deeppersona.duckdb" */
@@ -124,6 +141,7 @@ export const configSchema = z
     embed: embedConfigSchema.prefault({}),
     taxonomy: taxonomyConfigSchema.prefault({}),
     sample: sampleConfigSchema.prefault({}),
+    evaluate: evaluateConfigSchema.prefault({}),
     /** OpenAI-compatible endpoint; unset = offline. The API key comes only from OPENAI_API_KEY. */
     llm: llmConfigSchema.prefault({}),
   })

@@ -36,11 +36,14 @@ export async function loadPersonaPage(store: Store, q: PersonaQuery, from: numbe
   return assemble(rows, attributes);
 }
 
-/** One persona by id (or by "seed:index"), or undefined. */
+/**
+ * One persona by id, or by "seed:index": the newest taxonomy version's, and of the configured set
+ * rather than an `--anchor` set, which reuses the same seed:index (other sets are shown by id).
+ */
 export async function loadPersona(store: Store, id: string): Promise<Persona | undefined> {
   const rows = await store.all<PersonaRow>(
     `SELECT persona_id, run_seed, persona_index, anchors::VARCHAR AS anchors, summary, core::VARCHAR AS core FROM personas
-     WHERE persona_id = $1 OR persona_seed = $1 ORDER BY taxonomy_version DESC LIMIT 1`,
+     WHERE persona_id = $1 OR persona_seed = $1 ORDER BY persona_id = $1 DESC, taxonomy_version DESC, variant = '' DESC, variant LIMIT 1`,
     [id],
   );
   if (rows.length === 0) return undefined;

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import type { Reporter } from './reporter.js';
 
-export const STAGE_NAMES = ['ingest', 'extract', 'embed', 'cluster', 'sample', 'evaluate'] as const;
+export const STAGE_NAMES = ['ingest', 'extract', 'embed', 'cluster', 'sample', 'evaluate', 'report'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface StageContext {

@@ -303,6 +303,18 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE personas ADD COLUMN core JSON;
       -- '' for the configured run; the canonical JSON of '--anchor' overrides for other sets of the same seed.
       ALTER TABLE personas ADD COLUMN variant VARCHAR DEFAULT '';
+      -- 'deeppersona evaluate': one row per metric and subject (ours or a baseline), newest run last.
+      CREATE TABLE evaluations (
+        run_id VARCHAR NOT NULL,
+        taxonomy_version INTEGER,
+        seed INTEGER NOT NULL,
+        metric VARCHAR NOT NULL,
+        subject VARCHAR NOT NULL,
+        value DOUBLE,
+        ci_low DOUBLE,
+        ci_high DOUBLE,
+        created_at TIMESTAMP NOT NULL
+      );
     `,
   },
 ];

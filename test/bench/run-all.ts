@@ -7,12 +7,14 @@ import { benchCluster } from './cluster.bench.js';
 import { benchExtractLlm, benchExtractOffline } from './extract.bench.js';
 import { benchEmbed } from './embed.bench.js';
 import { benchIngest } from './ingest.bench.js';
+import { benchPersonas } from './personas.bench.js';
 import { benchReference } from './reference.bench.js';
 import { benchSelect } from './select.bench.js';
 import { benchTaxonomy } from './taxonomy.bench.js';
 
 // `npm run bench [name...]`: prints throughput, memory and quality numbers; nothing is asserted.
-const benches: Record<string, (work: string, dataDir: string) => unknown> = {
+// `named` tells a bench it was asked for by name (personas runs its long memory part only then).
+const benches: Record<string, (work: string, dataDir: string, opts: { named: boolean }) => unknown> = {
   ingest: benchIngest,
   extract: benchExtractOffline,
   'extract-llm': benchExtractLlm,
@@ -22,15 +24,17 @@ const benches: Record<string, (work: string, dataDir: string) => unknown> = {
   reference: benchReference,
   anchors: benchAnchors,
   select: benchSelect,
+  personas: benchPersonas,
 };
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches);
+const named = process.argv.slice(2);
+const chosen = named.length ? named : Object.keys(benches);
 const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'dp-bench-'));
 try {
   for (const name of chosen) {
     const bench = benches[name];
     if (!bench) throw new Error(`unknown bench "${name}"; choose from ${Object.keys(benches).join(', ')}`);
-    await bench(work, dataDir);
+    await bench(work, dataDir, { named: named.includes(name) });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -106,7 +106,7 @@ describe('loadReportData', () => {
   it('reads the newest run and the latest finished row of every stage', async () => {
     const data = await loadReportData(store);
     expect(data.run).toMatchObject({ runId: manifest.runId, command: 'test' });
-    expect(data.run!.stages.map((s) => s.stage)).toEqual(['ingest', 'extract', 'embed', 'cluster', 'sample']);
+    expect(data.run!.stages.map((s) => s.stage)).toEqual(['ingest', 'extract', 'embed', 'cluster', 'sample', 'evaluate', 'report']);
     expect(data.run!.stages.find((s) => s.stage === 'sample')!.counts.personas).toBe(5);
     expect((data.run!.config as { seed: number }).seed).toBe(42);
   });

@@ -1,4 +1,5 @@
 import type { LlmClient } from '../../llm/client.js';
+import { anchorKindOf } from '../anchor-units.js';
 import { resamplable } from '../consistency-rules.js';
 import { finishPersona, planPersona, type ChosenUnit, type GeneratedPersona, type GenerateContext } from '../generate-persona.js';
 import { unitKey } from '../leaf-catalog.js';
@@ -37,8 +38,12 @@ export async function generatePersonaWithLlm(ctx: GenerateContext, index: number
   const core = story ? { values: story.values, tone: story.tone, lifeAttitude: story.lifeAttitude, stories: story.stories, interests: story.interests } : undefined;
   if (story) callIds.push(story.callId);
 
-  // Anchor values (own occupation, own age) stay; every other unit is asked of the LLM.
-  const offline = plan.picks.map((pick) => ({ pick, attribute: plan.draw(pick.leaf, pick.stratum, 0) }));
+  // Anchor values (own occupation, own age) stay; every other unit is asked of the LLM, except a
+  // second unit restating an anchor (job, home…): offline leaves it out, and an LLM value there
+  // could only repeat the anchor or contradict it.
+  const offline = plan.picks
+    .map((pick) => ({ pick, attribute: plan.draw(pick.leaf, pick.stratum, 0) }))
+    .filter((o) => o.attribute || !anchorKindOf(o.pick.leaf)?.value(plan.anchors));
   const asked = offline.filter((o) => o.attribute?.origin !== 'anchor');
   const fixed = offline.flatMap((o) => (o.attribute?.origin === 'anchor' ? [{ path: o.attribute.path, root: o.attribute.root, value: o.attribute.value }] : []));
   const filled = await fillValuesWithLlm(client, {

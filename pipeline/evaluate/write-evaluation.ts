@@ -1,0 +1,26 @@
+import writeFileAtomic from 'write-file-atomic';
+import type { Config } from '../config/schema.js';
+import type { Store } from '../store/store.js';
+import { runEvaluation, writeEvaluations, type Evaluation } from './run-evaluation.js';
+
+/** Runs the evaluation, stores its rows and writes eval.json (shared by `deeppersona evaluate` and the evaluate stage). */
+export async function evaluateAndWrite(store: Store, config: Config, runId: string, file: string): Promise<{ evaluation: Evaluation; rows: number }> {
+  const evaluation = await runEvaluation(store, config, runId);
+  const rows = await writeEvaluations(store, runId, evaluation);
+  await writeFileAtomic(file, `${JSON.stringify(evaluation, null, 2)}\n`);
+  return { evaluation, rows };
+}
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(3));
+
+/** A compact text table: metric, ours [95% CI], each baseline. */
+export function formatEvaluation(e: Evaluation): string {
+  const names = Object.keys(e.metrics[0]?.baselines ?? {});
+  const lines = [`taxonomy v${e.taxonomyVersion ?? '—'}, seed ${e.seed}: ${e.personas.evaluated} personas (${e.personas.note})`, ''];
+  lines.push(['metric'.padEnd(36), 'ours'.padStart(22), ...names.map((n) => n.padStart(12))].join(''));
+  for (const m of e.metrics) {
+    const ours = m.ci ? `${fmt(m.ours)} [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]` : fmt(m.ours);
+    lines.push([m.metric.padEnd(36), ours.padStart(22), ...names.map((n) => fmt(m.baselines[n]).padStart(12))].join(''));
+  }
+  return lines.join('\n');
+}

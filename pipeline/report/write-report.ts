@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { populationReference } from '../evaluate/population-reference.js';
+import type { Store } from '../store/store.js';
+import { loadReportData, type ReportOptions } from './report-data.js';
+import { renderHtml } from './render-html.js';
+import type { MetricRow } from './types.js';
+
+/** Writes `<dir>/index.html`; shared by `deeppersona report` and the pipeline's report stage. */
+
+export interface ReportSummary {
+  out: string;
+  bytes: number;
+  taxonomyVersion: number | null;
+  nodes: number;
+  personas: number;
+  personaCards: number;
+  metrics: number;
+}
+
+/** Metric rows of an eval.json (`deeppersona evaluate`), or undefined when there is none. */
+export function metricsFromEval(file: string): MetricRow[] | undefined {
+  if (!existsSync(file)) return undefined;
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { metrics?: MetricRow[] };
+  return doc.metrics?.map(({ metric, ours, baselines, ci }) => ({ metric, ours, baselines, ...(ci ? { ci } : {}) }));
+}
+
+export async function writeReport(store: Store, dir: string, opts: ReportOptions & { minAge: number; maxAge: number }): Promise<ReportSummary> {
+  const anchorsReference = opts.anchorsReference ?? populationReference(opts.minAge, opts.maxAge);
+  const data = await loadReportData(store, { ...opts, anchorsReference });
+  const html = renderHtml(data);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'index.html');
+  await writeFileAtomic(file, html);
+  return {
+    out: file,
+    bytes: Buffer.byteLength(html),
+    taxonomyVersion: data.taxonomy?.version ?? null,
+    nodes: data.taxonomy?.nodes.length ?? 0,
+    personas: data.personas.total,
+    personaCards: data.personas.cards.length,
+    metrics: data.metrics?.length ?? 0,
+  };
+}
+
+export const describeReport = (s: ReportSummary): string =>
+  `report: ${s.out} (${Math.round(s.bytes / 1024)} KB; ${s.nodes} taxonomy nodes, ${s.personaCards} of ${s.personas} personas` +
+  `${s.metrics ? `, ${s.metrics} metrics` : ', no metrics: run deeppersona evaluate'})`;
