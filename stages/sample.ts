@@ -35,8 +35,11 @@ export const sampleStage = defineStage({
     bar.stop();
     llm?.checkFailureRate();
     const mean = c.personas ? c.attributes / c.personas : 0;
+    const llmCounts = llm?.counts() ?? {};
     return {
-      counts: { ...c, meanAttributes: Number(mean.toFixed(2)), version: ctx.taxonomyVersion, ...(llm?.counts() ?? {}) },
+      // Failed LLM calls fell back to offline values: the next run retries them (answers are cached).
+      incomplete: (llmCounts.llmFailures ?? 0) > 0,
+      counts: { ...c, meanAttributes: Number(mean.toFixed(2)), version: ctx.taxonomyVersion, ...llmCounts },
       summary: `${c.personas} personas from taxonomy v${ctx.taxonomyVersion}: ${mean.toFixed(1)} attributes each on average (min ${c.minAttributes}), ` +
         `${c.roots}/${config.roots.length} roots covered; ${c.repairs} repairs, ${c.dropped} attributes dropped, ${c.personasWithViolations} personas with remaining violations; ${file}`,
     };

@@ -10,6 +10,8 @@ import { provenanceIndex, provenanceOf, summaryVectors, violationsOf } from './e
 import { METRIC_DESCRIPTIONS, personaMetrics, type MetricValue } from './persona-metrics.js';
 import { populationReference } from './population-reference.js';
 import { extractionSection, taxonomySection } from './taxonomy-section.js';
+import { personaProfiles, runJudgeSuite } from './judge/index.js';
+import { createStageLlm } from '../llm/for-stage.js';
 
 /**
  * `deeppersona evaluate`: our stored personas and the two baselines (generated from the same
@@ -36,7 +38,7 @@ export interface Evaluation {
   reference: ReturnType<typeof populationReference>;
   taxonomy: Record<string, unknown> | null;
   extraction: Awaited<ReturnType<typeof extractionSection>>;
-  judge?: unknown;
+  judge?: { prompts: unknown; failures: unknown };
 }
 
 export async function runEvaluation(store: Store, config: Config, runId: string): Promise<Evaluation> {
@@ -65,8 +67,9 @@ export async function runEvaluation(store: Store, config: Config, runId: string)
       bootstrapIterations: e.bootstrap,
     });
   const subjects: Record<string, Record<string, MetricValue>> = { ours: await score(ours) };
-  for (const name of BASELINES) subjects[name] = await score(baselinePersonas(name, ctx, count));
-  const metrics = Object.keys(METRIC_DESCRIPTIONS).map((metric) => ({
+  const baselineSets = Object.fromEntries(BASELINES.map((name) => [name, baselinePersonas(name, ctx, count)]));
+  for (const name of BASELINES) subjects[name] = await score(baselineSets[name]!);
+  const metrics: MetricRow[] = Object.keys(METRIC_DESCRIPTIONS).map((metric) => ({
     metric,
     group: metric.split('.')[0]!,
     description: METRIC_DESCRIPTIONS[metric]!,
@@ -75,9 +78,33 @@ export async function runEvaluation(store: Store, config: Config, runId: string)
     baselines: Object.fromEntries(BASELINES.map((b) => [b, subjects[b]![metric]?.value ?? null])),
     baselineCi: Object.fromEntries(BASELINES.map((b) => [b, subjects[b]![metric]?.ci])),
   }));
+  const judge = e.judge ? await judgeSets(store, config, runId, ours, baselineSets) : undefined;
+  if (judge) metrics.push(...judge.rows);
   const taxonomy = await taxonomySection(store, ctx.taxonomyVersion, config.taxonomy.minSupport, embedder, { roots: config.roots, reference: e.reference });
   const note = ours.length < range.count ? `first ${ours.length} of ${range.count} stored personas (evaluate.maxPersonas)` : ours.length ? 'all stored personas of the seed' : 'no personas stored yet: baselines only';
-  return { taxonomyVersion: ctx.taxonomyVersion, seed: ctx.seed, personas: { stored: range.count, evaluated: ours.length, note }, metrics, reference, taxonomy, extraction };
+  return { taxonomyVersion: ctx.taxonomyVersion, seed: ctx.seed, personas: { stored: range.count, evaluated: ours.length, note }, metrics, reference, taxonomy, extraction, ...(judge ? { judge: judge.summary } : {}) };
+}
+
+/**
+ * The optional LLM-judge suite (pipeline/evaluate/judge/): the paper's intrinsic judge and its
+ * personalised-QA protocol over the first `judgePersonas` of each set, baselines as the text a
+ * reader of each would get (PersonaHub's one line; the paper-code profile rendered like ours).
+ */
+async function judgeSets(store: Store, config: Config, runId: string, ours: Persona[], baselines: Record<string, Persona[]>) {
+  const llm = createStageLlm(store, config, runId, 'evaluate');
+  const e = config.evaluate;
+  const result = await runJudgeSuite(llm.client, {
+    ours: personaProfiles(ours),
+    baselines: {
+      personahub: (baselines.personahub ?? []).map((p) => ({ id: p.personaId, text: p.summary })),
+      'paper-code': personaProfiles(baselines['paper-code'] ?? []),
+    },
+    intrinsic: { personas: e.judgePersonas },
+    qa: { personas: e.judgePersonas, requests: e.judgeRequests },
+  });
+  await llm.flush();
+  const rows: MetricRow[] = result.rows.map((r) => ({ metric: r.metric, group: 'judge', description: r.description, ours: r.ours, baselines: r.baselines, baselineCi: {} }));
+  return { rows, summary: { prompts: result.prompts, failures: result.failures } };
 }
 
 /** One `evaluations` row per metric and subject, in one transaction. */
