@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ALL_STAGES } from '../../stages/index.js';
 import { runPipeline } from '../runner/run-pipeline.js';
@@ -19,8 +21,10 @@ export function registerRunCommand(program: Command): void {
       const { manifest, manifestPath } = await withRun(ctx, 'run', (store, manifest) =>
         runPipeline({ store, config: ctx.config, stages: ALL_STAGES, manifest, reporter: ctx.reporter, outputsDir: ctx.outputsDir, until: opts.until, force: opts.force }),
       );
-      if (ctx.json) printJson(manifest);
-      else ctx.reporter.line(`store: ${ctx.dbPath}\nmanifest: ${manifestPath}`);
+      if (ctx.json) return printJson(manifest);
+      // Where the results are, whether this run wrote them or found them up to date.
+      const outputs = ['taxonomy.json', 'personas.jsonl', 'eval.json', join('report', 'index.html')].map((f) => join(ctx.outputsDir, f)).filter((f) => existsSync(f));
+      ctx.reporter.line([`store: ${ctx.dbPath}`, `manifest: ${manifestPath}`, ...outputs.map((f) => `output: ${f}`)].join('\n'));
     });
 }
 

@@ -162,7 +162,7 @@ const norm = (v: Float64Array): number => {
 /**
  * fastText-style subword vector: the 3–5-grams of "<word>" (plus the whole "<word>") hashed into
  * the dimensions with a hash-chosen sign, unit-normalised. Misspellings and rare compounds that
- * share n-grams land near each other; nothing depends on Math.random or insertion order.
+ * share n-grams land near each other; nothing depends on an unseeded generator or insertion order.
  */
 export function addHashed(acc: Float64Array, word: string, weight: number): void {
   const s = `<${word}>`;

@@ -23,7 +23,7 @@ export interface Interval {
  * (type-7 interpolation, stats.ts). The plain percentile interval, no bias correction: good enough
  * to say whether a KS of 0.04 on 1000 personas is noise, and simple to reproduce.
  *
- * Resampling uses a seeded xoroshiro stream (random.ts), never Math.random, so the interval is a
+ * Resampling uses a seeded xoroshiro stream (random.ts), never the global unseeded generator, so the interval is a
  * pure function of (statFn, sample, options). Replicates where statFn returns a non-finite number
  * (a resample with no usable item) are left out of the quantiles; if none is finite this throws.
  * An empty sample throws a RangeError (the folder's convention, stats.ts).

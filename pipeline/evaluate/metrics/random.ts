@@ -4,7 +4,7 @@ import { personaRng, type RandomGenerator } from '../../persona/rng.js';
 /**
  * The metrics' seeded generator. It reuses personaRng's labelled-sha256 seeding (whole 128-bit
  * xoroshiro state from the seed, so seeds 1, 2, 3 do not start alike) with its own stream name,
- * so a metric's draws never coincide with a persona's. Never Math.random: an evaluation must give
+ * so a metric's draws never coincide with a persona's. Never the unseeded global generator: an evaluation must give
  * the same numbers for the same store and seed.
  */
 export function metricRng(seed: number, stream: string): RandomGenerator {
