@@ -94,8 +94,9 @@ export function registerPersonaCommands(program: Command): void {
     .description('write the stored personas of a seed (current taxonomy) as jsonl, parquet or the DeepPersona profile JSON')
     .option('--format <format>', `output format: ${PERSONA_EXPORT_FORMATS.join(', ')}`, 'jsonl')
     .option('--seed <s>', 'run seed (default: the config seed)', count('--seed', 0))
+    .option('--anchor <key=value>', 'export the set generated with these anchors (as given to generate; repeatable)', collectAnchor)
     .option('--out <file>', 'output file (default: outputs/personas-export.<ext>)')
-    .action((opts: { format: PersonaExportFormat; seed?: number; out?: string }, command: Command) =>
+    .action((opts: { format: PersonaExportFormat; seed?: number; anchor?: AnchorOverrides; out?: string }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
         if (!PERSONA_EXPORT_FORMATS.includes(opts.format)) {
           throw new PipelineError('USAGE', `unknown persona export format "${opts.format}"`, `use one of ${PERSONA_EXPORT_FORMATS.join(', ')}`);
@@ -104,7 +105,8 @@ export function registerPersonaCommands(program: Command): void {
         if (version === null) throw new PipelineError('INPUT', 'no taxonomy in the store', 'run `npm start` first');
         const ext = opts.format === 'deeppersona' ? 'json' : opts.format;
         const file = resolve(opts.out ?? join(ctx.outputsDir, `personas-export.${ext}`));
-        const written = await exportPersonas(store, { seed: opts.seed ?? ctx.config.seed, taxonomyVersion: version }, opts.format, file);
+        const variant = opts.anchor ? canonicalJson({ ...ctx.config.sample.anchors, ...opts.anchor }) : '';
+        const written = await exportPersonas(store, { seed: opts.seed ?? ctx.config.seed, taxonomyVersion: version, variant }, opts.format, file);
         if (ctx.json) return printJson({ format: opts.format, personas: written, file });
         ctx.reporter.line(`${written} personas (${opts.format}) → ${file}`);
       }),
