@@ -83,7 +83,9 @@ export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
       const holder = holders.get(kind.kind);
       if (attempt > 0 || (holder !== undefined && holder !== unitKey(leaf))) return null;
       holders.set(kind.kind, unitKey(leaf));
-      return { ...base, value: anchored.slice(0, settings.maxValueChars), polarity: 'neutral', origin: 'anchor' };
+      // The anchor answers the leaf itself, not a facet named after someone else's answer ("Place of Residence › Madrid").
+      const path = leaf.nodePath ?? leaf.path;
+      return { ...base, path, label: path.split('.').at(-1)!, facetId: path === leaf.path ? base.facetId : null, value: anchored.slice(0, settings.maxValueChars), polarity: 'neutral', origin: 'anchor' };
     }
     const sampled = sampleValue(leaf, personaRng(seed, index, `values:${unitKey(leaf)}`), anchors, attempt, valueOpts);
     if (!sampled) return null;

@@ -18,6 +18,8 @@ export interface Leaf {
   nodeId: string;
   /** The value facet (see pipeline/taxonomy/value-facets.ts) when the unit is one; unique per catalog. */
   facetId?: string;
+  /** The taxonomy leaf's own path (a split leaf's facet adds one segment to it); default `path`. */
+  nodePath?: string;
   path: string;
   root: string;
   label: string;

@@ -14,6 +14,7 @@ const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
 type FacetRow = {
   facet_id: string;
   node_id: string;
+  node_path: string;
   path: string;
   root: string;
   label: string;
@@ -35,7 +36,7 @@ export async function loadCatalog(store: Store, versionId: number): Promise<Cata
 
 export async function loadCatalogRows(store: Store, versionId: number): Promise<CatalogRows> {
   const rows = await store.all<FacetRow>(
-    `SELECT f.facet_id, f.node_id, f.path, f.root, f.label, f.centroid, f.support_conversations, n.value_type
+    `SELECT f.facet_id, f.node_id, n.path AS node_path, f.path, f.root, f.label, f.centroid, f.support_conversations, n.value_type
      FROM value_facets f JOIN taxonomy_nodes n ON n.version_id = f.version_id AND n.node_id = f.node_id
      WHERE f.version_id = $1 ORDER BY f.path, f.facet_id`,
     [versionId],
@@ -57,6 +58,7 @@ export async function loadCatalogRows(store: Store, versionId: number): Promise<
   const leaves: Leaf[] = rows.map((r) => ({
     nodeId: r.node_id,
     facetId: r.facet_id,
+    nodePath: r.node_path,
     path: r.path,
     root: r.root,
     label: r.label,
