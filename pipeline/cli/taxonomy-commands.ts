@@ -4,13 +4,16 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import { stageEmbedder } from '../embed/stage-embedder.js';
 import { scrubPii } from '../privacy/pii-scrubber.js';
+import type { Store } from '../store/store.js';
 import { compareWithReference, parseNestedTaxonomy } from '../taxonomy/compare-reference.js';
 import { diffVersions } from '../taxonomy/diff.js';
 import { EXPORT_FORMATS, exportVersion, resolveVersion, toNested, versionNodes, type ExportFormat } from '../taxonomy/export.js';
+import { facetByIdOrPath, facetEvidence, splitFacetsByLeaf, versionFacets, type FacetRow } from '../taxonomy/facet-lookup.js';
 import { printJson } from './context.js';
 import { withReadOnlyStore } from './read-commands.js';
 
 type NodeRow = Awaited<ReturnType<typeof versionNodes>>[number];
+type EvidenceRow = Awaited<ReturnType<typeof facetEvidence>>['rows'][number];
 type VersionOpt = { version?: string };
 
 const positiveInt = (v: string): number => {
@@ -24,48 +27,52 @@ export function registerTaxonomyCommand(program: Command): void {
     .command('show')
     .description('the taxonomy as an indented tree with support counts; PATH shows one subtree')
     .argument('[path]', 'a node path, e.g. "Career and Work Identity.Occupation" (middle levels may be left out)')
-    .option('--depth <n>', 'levels to show, counting the first one shown', positiveInt)
+    .option('--depth <n>', 'levels to show, counting the first one shown (value facets are one level below their leaf)', positiveInt)
+    .option('--facets', "also list each split leaf's value facets (label, support) under it")
     .option('--version <v>', 'taxonomy version (default: current)')
-    .action((path: string | undefined, opts: VersionOpt & { depth?: number }, command: Command) =>
+    .action((path: string | undefined, opts: VersionOpt & { depth?: number; facets?: boolean }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
         const versionId = await resolveVersion(store, opts.version);
         const nodes = await versionNodes(store, versionId);
         const children = childrenOf(nodes);
+        const facets = opts.facets ? splitFacetsByLeaf(await versionFacets(store, versionId)) : new Map<string, FacetRow[]>();
         const start = path === undefined ? children.get(null) ?? [] : [findNode(nodes, path)];
-        const shown: (NodeRow & { level: number })[] = [];
+        const shown: (NodeRow & { level: number; facets?: FacetRow[] })[] = [];
+        const within = (level: number) => opts.depth === undefined || level < opts.depth;
         const walk = (n: NodeRow, level: number) => {
-          if (opts.depth !== undefined && level >= opts.depth) return;
-          shown.push({ ...n, level });
+          if (!within(level)) return;
+          const own = facets.get(n.node_id);
+          shown.push({ ...n, level, ...(own && within(level + 1) ? { facets: own } : {}) });
           for (const c of children.get(n.node_id) ?? []) walk(c, level + 1);
         };
         for (const n of start) walk(n, 0);
         if (ctx.json) return printJson({ version: versionId, nodes: shown });
-        const header = path === undefined ? `taxonomy v${versionId}: ${start.length} roots, ${nodes.length} nodes, ${nodes.filter((n) => n.is_leaf).length} leaves` : `taxonomy v${versionId}: ${start[0]!.path}`;
-        const lines = shown.map((n) => `${'  '.repeat(n.level)}${n.label} (mentions ${n.support_mentions}, conversations ${n.support_conversations}, sources ${n.support_sources})${n.is_leaf ? ` [${n.value_type ?? 'untyped'}]` : ''}`);
+        const facetNote = opts.facets ? `, ${[...facets.values()].reduce((k, f) => k + f.length, 0)} value facets under ${facets.size} split leaves` : '';
+        const header = path === undefined ? `taxonomy v${versionId}: ${start.length} roots, ${nodes.length} nodes, ${nodes.filter((n) => n.is_leaf).length} leaves${facetNote}` : `taxonomy v${versionId}: ${start[0]!.path}`;
+        const lines = shown.flatMap((n) => [
+          `${'  '.repeat(n.level)}${n.label} (mentions ${n.support_mentions}, conversations ${n.support_conversations}, sources ${n.support_sources})${n.is_leaf ? ` [${n.value_type ?? 'untyped'}]` : ''}`,
+          ...(n.facets ?? []).map((f) => `${'  '.repeat(n.level + 1)}· ${f.label} (value facet: mentions ${f.support_mentions}, conversations ${f.support_conversations})`),
+        ]);
         ctx.reporter.line([header, ...lines].join('\n'));
       }),
     );
   taxonomy
     .command('evidence')
-    .description("a node's evidence: exact quotes (PII-scrubbed) with file:line, conversation and value")
-    .argument('<node>', 'node id or path')
+    .description("a node's or a value facet's evidence: exact quotes (PII-scrubbed) with file:line, conversation and value")
+    .argument('<node>', 'node id or path, or a value facet id or path ("<leaf path>.<Facet>", see `taxonomy show --facets`)')
     .option('--limit <n>', 'quotes to show', positiveInt, 20)
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((query: string, opts: VersionOpt & { limit: number }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
         const versionId = await resolveVersion(store, opts.version);
-        const node = findNode(await versionNodes(store, versionId), query);
-        const total = Number(await store.scalar('SELECT count(*) FROM node_evidence WHERE version_id = $1 AND node_id = $2', [versionId, node.node_id]));
-        const rows = await store.all<{ locator: string; external_id: string; attribute: string; value: string; polarity: string; quote: string }>(
-          `SELECT source_path, line, locator, external_id, conversation_id, turn_index, mention_id, attribute, value, polarity, quote
-           FROM node_evidence WHERE version_id = $1 AND node_id = $2
-           ORDER BY source_path, line, turn_index, span_start, mention_id LIMIT $3`,
-          [versionId, node.node_id, opts.limit],
-        );
+        const { node, facet } = findNodeOrFacet(await versionNodes(store, versionId), await versionFacets(store, versionId), query);
+        const { total, rows } = facet ? await facetEvidence(store, versionId, facet.facet_id, opts.limit) : await nodeEvidence(store, versionId, node.node_id, opts.limit);
         // Quotes are stored exact (they are the evidence); nothing leaves the store unscrubbed.
         const scrubbed = rows.map((r) => ({ ...r, value: scrubPii(r.value).text, quote: scrubPii(r.quote).text }));
-        if (ctx.json) return printJson({ version: versionId, node: { id: node.node_id, path: node.path }, total, rows: scrubbed });
-        const lines = [`${node.path} (${node.node_id}, v${versionId}): ${total} mentions, showing ${scrubbed.length}`];
+        const facetJson = facet ? { facet: { id: facet.facet_id, path: facet.path, label: facet.label, isSplit: facet.is_split } } : {};
+        if (ctx.json) return printJson({ version: versionId, node: { id: node.node_id, path: node.path }, ...facetJson, total, rows: scrubbed });
+        const title = facet ? `${facet.path} (value facet ${facet.facet_id} of ${node.node_id}, v${versionId})` : `${node.path} (${node.node_id}, v${versionId})`;
+        const lines = [`${title}: ${total} mentions, showing ${scrubbed.length}`];
         for (const r of scrubbed) {
           lines.push(`${r.locator}  ${r.external_id}  ${r.attribute} = ${r.value}${r.polarity === 'negative' ? ' (negative)' : ''}`, `    "${r.quote}"`);
         }
@@ -149,6 +156,48 @@ function readJson(file: string): unknown {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new PipelineError('INPUT', `${file}: not valid JSON (${(error as Error).message})`, 'the reference must be one JSON object');
+  }
+}
+
+async function nodeEvidence(store: Store, versionId: number, nodeId: string, limit: number): Promise<{ total: number; rows: EvidenceRow[] }> {
+  const total = Number(await store.scalar('SELECT count(*) FROM node_evidence WHERE version_id = $1 AND node_id = $2', [versionId, nodeId]));
+  const rows = await store.all<EvidenceRow>(
+    `SELECT source_path, line, locator, external_id, conversation_id, turn_index, mention_id, attribute, value, polarity, quote
+     FROM node_evidence WHERE version_id = $1 AND node_id = $2
+     ORDER BY source_path, line, turn_index, span_start, mention_id LIMIT $3`,
+    [versionId, nodeId, limit],
+  );
+  return { total, rows };
+}
+
+/**
+ * What `taxonomy evidence` shows: a node by exact id or path; else a value facet by id or full
+ * path; else a node by findNode; else "<partial leaf path>.<Facet>" (the facet label caseless).
+ */
+export function findNodeOrFacet(nodes: readonly NodeRow[], facets: readonly FacetRow[], query: string): { node: NodeRow; facet: FacetRow | null } {
+  const exact = nodes.find((n) => n.node_id === query || n.path === query);
+  if (exact) return { node: exact, facet: null };
+  const facet = facetByIdOrPath(facets, query);
+  const leafOf = (f: FacetRow) => nodes.find((n) => n.node_id === f.node_id)!;
+  if (facet) return { node: leafOf(facet), facet: facet.is_split ? facet : null };
+  try {
+    return { node: findNode(nodes, query), facet: null };
+  } catch (error) {
+    const cut = query.lastIndexOf('.');
+    if (cut <= 0) throw error;
+    let leaf: NodeRow;
+    try {
+      leaf = findNode(nodes, query.slice(0, cut));
+    } catch {
+      throw error;
+    }
+    const own = facets.filter((f) => f.is_split && f.node_id === leaf.node_id);
+    if (own.length === 0) throw error;
+    const label = query.slice(cut + 1).trim().toLowerCase();
+    const match = own.find((f) => f.label.toLowerCase() === label);
+    if (match) return { node: leaf, facet: match };
+    throw new PipelineError('USAGE', `unknown value facet "${query.slice(cut + 1).trim()}" of ${leaf.path}`,
+      `its facets: ${own.slice(0, 8).map((f) => `"${f.label}"`).join(', ')}${own.length > 8 ? ', …' : ''}; \`deeppersona taxonomy show --facets\` lists them`);
   }
 }
 

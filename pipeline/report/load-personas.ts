@@ -1,7 +1,7 @@
 import { scrubPii } from '../privacy/pii-scrubber.js';
 import type { Store } from '../store/store.js';
 import { EVIDENCE_COLUMNS, EVIDENCE_ORDER, toEvidence, type EvidenceRow } from './load-taxonomy.js';
-import type { AttributeNode, CardAnchors, CardAttribute, Evidence, PersonaCard, PersonaStats, ReportPersonas } from './types.js';
+import type { AttributeFacet, AttributeNode, CardAnchors, CardAttribute, Evidence, PersonaCard, PersonaStats, ReportPersonas } from './types.js';
 
 const scrub = (s: string): string => scrubPii(s).text;
 
@@ -26,12 +26,12 @@ async function pickSet(store: Store, current: number | null, preferredSeed: numb
 export async function loadPersonas(store: Store, opts: { currentVersion: number | null; preferredSeed: number | null; limit: number }): Promise<ReportPersonas> {
   const set = await pickSet(store, opts.currentVersion, opts.preferredSeed);
   const empty: PersonaStats = { attributesPerPersona: {}, roots: {}, origins: {}, ages: {}, sexes: {}, countries: {} };
-  if (set === null) return { taxonomyVersion: null, seed: null, total: 0, limit: opts.limit, stats: empty, cards: [], nodes: {}, evidence: [] };
+  if (set === null) return { taxonomyVersion: null, seed: null, total: 0, limit: opts.limit, stats: empty, cards: [], nodes: {}, facets: {}, evidence: [] };
   const params = [set.version, set.seed];
   const total = Number(await store.scalar(`SELECT count(*) FROM (${SET})`, params));
   const stats = await loadStats(store, params);
-  const { cards, nodes, evidence } = await loadCards(store, params, opts.limit);
-  return { taxonomyVersion: set.version, seed: set.seed, total, limit: opts.limit, stats, cards, nodes, evidence };
+  const { cards, nodes, facets, evidence } = await loadCards(store, params, opts.limit);
+  return { taxonomyVersion: set.version, seed: set.seed, total, limit: opts.limit, stats, cards, nodes, facets, evidence };
 }
 
 const countMap = (rows: { k: unknown; n: bigint | number }[]): Record<string, number> =>
@@ -68,55 +68,82 @@ async function loadStats(store: Store, params: number[]): Promise<PersonaStats> 
 }
 
 type PersonaRow = { persona_id: string; persona_index: number; anchors: string; summary: string };
-type AttributeRow = { persona_id: string; node_id: string; path: string; root: string; value: string; polarity: string; origin: string; stratum: string };
+type AttributeRow = {
+  persona_id: string; node_id: string; facet_id: string | null; node_path: string; node_label: string; root: string;
+  facet_path: string | null; facet_label: string | null; facet_split: boolean | null; value: string; polarity: string; origin: string; stratum: string;
+};
 
-async function loadCards(store: Store, params: number[], limit: number): Promise<{ cards: PersonaCard[]; nodes: Record<string, AttributeNode>; evidence: Evidence[] }> {
+/**
+ * One quote per (facet, node, value) of the shown corpus attributes: from the attribute's facet a
+ * mention with that exact value, then one the (possibly cut) value starts; else the same from its
+ * node; else any mention of the facet, then of the node.
+ */
+const quotesSql = (shown: string) => `WITH wanted AS (
+    SELECT DISTINCT a.node_id, a.facet_id, a.value FROM persona_attributes a WHERE a.persona_id IN (${shown}) AND a.origin = 'corpus'
+  ), candidates AS (
+    SELECT w.node_id, w.facet_id, w.value AS attr_value, 0 AS fallback, ${EVIDENCE_COLUMNS}, e.source_path, e.line, e.turn_index, e.span_start, e.mention_id
+    FROM wanted w JOIN facet_evidence e ON e.version_id = $1 AND e.facet_id = w.facet_id
+    UNION ALL
+    SELECT w.node_id, w.facet_id, w.value AS attr_value, 1 AS fallback, ${EVIDENCE_COLUMNS}, e.source_path, e.line, e.turn_index, e.span_start, e.mention_id
+    FROM wanted w JOIN node_evidence e ON e.version_id = $1 AND e.node_id = w.node_id
+  ), matched AS (
+    SELECT *, CASE WHEN lower(trim(value)) = lower(trim(attr_value)) THEN 0
+                   WHEN starts_with(lower(trim(value)), lower(trim(attr_value))) THEN 1 ELSE 2 END AS match
+    FROM candidates
+  )
+  SELECT e.node_id, e.facet_id, e.attr_value, ${EVIDENCE_COLUMNS}
+  FROM matched e
+  QUALIFY row_number() OVER (
+    PARTITION BY e.node_id, e.facet_id, e.attr_value
+    ORDER BY CASE WHEN e.match < 2 THEN 2 * e.fallback + e.match ELSE 4 + e.fallback END, ${EVIDENCE_ORDER}) = 1
+  ORDER BY e.node_id, e.facet_id, e.attr_value`;
+
+const quoteKey = (nodeId: string, facetId: string | null, value: string) => `${nodeId}\u0000${facetId ?? ''}\u0000${value}`;
+
+type Cards = { cards: PersonaCard[]; nodes: Record<string, AttributeNode>; facets: Record<string, AttributeFacet>; evidence: Evidence[] };
+
+async function loadCards(store: Store, params: number[], limit: number): Promise<Cards> {
   const shown = "SELECT persona_id FROM personas WHERE taxonomy_version = $1 AND run_seed = $2 AND variant = '' AND persona_index < $3";
   const personas = await store.all<PersonaRow>(
     `SELECT persona_id, persona_index, anchors::VARCHAR AS anchors, summary FROM personas
      WHERE taxonomy_version = $1 AND run_seed = $2 AND variant = '' AND persona_index < $3 ORDER BY persona_index`,
     [...params, limit],
   );
-  // Explicit columns: persona_attributes may gain more (e.g. a facet id). position is the persona's attribute order.
+  // Explicit columns: persona_attributes may gain more. a.path is the facet's path; the node's own
+  // comes from taxonomy_nodes (falling back to a.path for a node the version lacks).
   const attributes = await store.all<AttributeRow>(
-    `SELECT a.persona_id, a.node_id, a.path, a.root, a.value, a.polarity, a.origin, a.stratum
-     FROM persona_attributes a WHERE a.persona_id IN (${shown}) ORDER BY a.persona_id, a.position`,
+    `SELECT a.persona_id, a.node_id, a.facet_id, coalesce(n.path, a.path) AS node_path, coalesce(n.label, split_part(a.path, '.', -1)) AS node_label,
+            a.root, f.path AS facet_path, f.label AS facet_label, f.is_split AS facet_split, a.value, a.polarity, a.origin, a.stratum
+     FROM persona_attributes a
+     LEFT JOIN taxonomy_nodes n ON n.version_id = $1 AND n.node_id = a.node_id
+     LEFT JOIN value_facets f ON f.version_id = $1 AND f.facet_id = a.facet_id
+     WHERE a.persona_id IN (${shown}) ORDER BY a.persona_id, a.position, a.rowid`,
     [...params, limit],
   );
-  // One quote per (node, value) of the shown corpus attributes: a mention with that exact value
-  // first, then one the (possibly cut) value starts, then any mention of the node.
-  const quotes = await store.all<EvidenceRow & { node_id: string; attr_value: string }>(
-    `WITH wanted AS (
-       SELECT DISTINCT a.node_id, a.value FROM persona_attributes a WHERE a.persona_id IN (${shown}) AND a.origin = 'corpus'
-     )
-     SELECT w.node_id, w.value AS attr_value, ${EVIDENCE_COLUMNS}
-     FROM wanted w JOIN node_evidence e ON e.version_id = $1 AND e.node_id = w.node_id
-     QUALIFY row_number() OVER (
-       PARTITION BY w.node_id, w.value
-       ORDER BY CASE WHEN lower(trim(e.value)) = lower(trim(w.value)) THEN 0
-                     WHEN starts_with(lower(trim(e.value)), lower(trim(w.value))) THEN 1 ELSE 2 END,
-                ${EVIDENCE_ORDER}) = 1
-     ORDER BY w.node_id, w.value`,
-    [...params, limit],
-  );
+  const quotes = await store.all<EvidenceRow & { node_id: string; facet_id: string | null; attr_value: string }>(quotesSql(shown), [...params, limit]);
   const evidence: Evidence[] = [];
   const quoteIndex = new Map<string, number>();
   for (const q of quotes) {
-    quoteIndex.set(`${q.node_id}\u0000${q.attr_value}`, evidence.length);
+    quoteIndex.set(quoteKey(q.node_id, q.facet_id, q.attr_value), evidence.length);
     evidence.push(toEvidence(q));
   }
   const byPersona = new Map<string, CardAttribute[]>();
   const nodes: Record<string, AttributeNode> = {};
+  const facets: Record<string, AttributeFacet> = {};
   for (const a of attributes) {
     const list = byPersona.get(a.persona_id) ?? [];
-    nodes[a.node_id] ??= { path: a.path, root: a.root, label: a.path.split('.').at(-1) ?? a.path };
+    nodes[a.node_id] ??= { path: a.node_path, root: a.root, label: a.node_label };
+    // A facet id the version does not know (or none, on rows from before facets) is left out.
+    const facetId = a.facet_id !== null && a.facet_path !== null ? a.facet_id : null;
+    if (facetId !== null) facets[facetId] ??= { path: a.facet_path!, label: a.facet_label!, isSplit: Boolean(a.facet_split) };
     list.push({
       nodeId: a.node_id,
+      facetId,
       value: scrub(a.value),
       polarity: a.polarity,
       origin: a.origin,
       stratum: a.stratum,
-      evidence: a.origin === 'corpus' ? quoteIndex.get(`${a.node_id}\u0000${a.value}`) ?? null : null,
+      evidence: a.origin === 'corpus' ? quoteIndex.get(quoteKey(a.node_id, a.facet_id, a.value)) ?? null : null,
     });
     byPersona.set(a.persona_id, list);
   }
@@ -127,7 +154,7 @@ async function loadCards(store: Store, params: number[], limit: number): Promise
     summary: scrub(p.summary),
     attributes: byPersona.get(p.persona_id) ?? [],
   }));
-  return { cards, nodes, evidence };
+  return { cards, nodes, facets, evidence };
 }
 
 /** The anchors JSON, flattened and tolerant of missing fields (occupation is null outside working ages). */

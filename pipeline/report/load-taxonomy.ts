@@ -47,8 +47,8 @@ type NodeRow = {
   support_sources: number;
 };
 
-/** Every node of a version with its top values and a few evidence quotes. */
-export async function loadTaxonomy(store: Store, versionId: number, limits: TaxonomyLimits): Promise<ReportTaxonomy> {
+/** Every node of a version with its top values and a few evidence quotes (facets: load-facets.ts). */
+export async function loadTaxonomy(store: Store, versionId: number, limits: TaxonomyLimits): Promise<Omit<ReportTaxonomy, 'facets'>> {
   const version = await store.one<{ created_at: string; mode: string; embedder_id: string }>(
     'SELECT created_at::VARCHAR AS created_at, mode, embedder_id FROM taxonomy_versions WHERE version_id = $1',
     [versionId],
@@ -82,53 +82,60 @@ export async function loadTaxonomy(store: Store, versionId: number, limits: Taxo
  * Values per node: node_values holds the leaves' vocabularies; an inner node sums its leaves'
  * (node_closure maps every node, leaves included, to the leaves under it).
  */
-async function loadValues(store: Store, versionId: number, limit: number): Promise<{ top: Map<string, ValueCount[]>; distinct: Map<string, number> }> {
-  const rows = await store.all<{ node_id: string; value: string; polarity: string; count: bigint; distinct_values: bigint }>(
-    `WITH summed AS (
-       SELECT c.ancestor_id AS node_id, v.value, v.polarity, sum(v.count) AS count
-       FROM node_closure c JOIN node_values v ON v.version_id = c.version_id AND v.node_id = c.leaf_id
-       WHERE c.version_id = $1
-       GROUP BY ALL
-     )
-     SELECT node_id, value, polarity, count, count(*) OVER (PARTITION BY node_id) AS distinct_values
-     FROM summed
-     QUALIFY row_number() OVER (PARTITION BY node_id ORDER BY count DESC, value, polarity) <= $2
-     ORDER BY node_id, count DESC, value, polarity`,
+/** Values per node: each leaf's vocabulary summed over the leaves under it. */
+const loadValues = (store: Store, versionId: number, limit: number) =>
+  topValues(store, `SELECT c.ancestor_id AS k, v.value, v.polarity, sum(v.count) AS count
+     FROM node_closure c JOIN node_values v ON v.version_id = c.version_id AND v.node_id = c.leaf_id
+     WHERE c.version_id = $1 GROUP BY ALL`, versionId, limit);
+
+/**
+ * The `limit` most frequent values per key of `counted` (a query of k, value, polarity, count over
+ * version $1), with each key's number of distinct values.
+ */
+export async function topValues(store: Store, counted: string, versionId: number, limit: number): Promise<{ top: Map<string, ValueCount[]>; distinct: Map<string, number> }> {
+  const rows = await store.all<{ k: string; value: string; polarity: string; count: bigint; distinct_values: bigint }>(
+    `WITH counted AS (${counted})
+     SELECT k, value, polarity, count, count(*) OVER (PARTITION BY k) AS distinct_values
+     FROM counted
+     QUALIFY row_number() OVER (PARTITION BY k ORDER BY count DESC, value, polarity) <= $2
+     ORDER BY k, count DESC, value, polarity`,
     [versionId, limit],
   );
   const top = new Map<string, ValueCount[]>();
   const distinct = new Map<string, number>();
   for (const r of rows) {
-    const list = top.get(r.node_id) ?? [];
+    const list = top.get(r.k) ?? [];
     list.push({ value: scrub(r.value), polarity: r.polarity, count: Number(r.count) });
-    top.set(r.node_id, list);
-    distinct.set(r.node_id, Number(r.distinct_values));
+    top.set(r.k, list);
+    distinct.set(r.k, Number(r.distinct_values));
   }
   return { top, distinct };
 }
 
+const loadNodeEvidence = (store: Store, versionId: number, limit: number) => topEvidence(store, 'node_evidence', 'node_id', versionId, limit);
+
 /**
- * Up to `limit` quotes per node: the first mention of each distinct value first (in file order),
- * so a node's quotes show its range rather than one value repeated.
+ * Up to `limit` quotes per node (or facet): the first mention of each distinct value first (in
+ * file order), so the quotes show its range rather than one value repeated.
  */
-async function loadNodeEvidence(store: Store, versionId: number, limit: number): Promise<Map<string, Evidence[]>> {
-  const rows = await store.all<EvidenceRow & { node_id: string }>(
+export async function topEvidence(store: Store, view: 'node_evidence' | 'facet_evidence', key: 'node_id' | 'facet_id', versionId: number, limit: number): Promise<Map<string, Evidence[]>> {
+  const rows = await store.all<EvidenceRow & { k: string }>(
     `WITH ranked AS (
-       SELECT e.node_id, ${EVIDENCE_COLUMNS}, e.source_path, e.line, e.turn_index, e.span_start, e.mention_id,
-              row_number() OVER (PARTITION BY e.node_id, lower(trim(e.value)) ORDER BY ${EVIDENCE_ORDER}) AS nth_of_value
-       FROM node_evidence e WHERE e.version_id = $1
+       SELECT e.${key} AS k, ${EVIDENCE_COLUMNS}, e.source_path, e.line, e.turn_index, e.span_start, e.mention_id,
+              row_number() OVER (PARTITION BY e.${key}, lower(trim(e.value)) ORDER BY ${EVIDENCE_ORDER}) AS nth_of_value
+       FROM ${view} e WHERE e.version_id = $1
      )
-     SELECT e.node_id, ${EVIDENCE_COLUMNS}
+     SELECT e.k, ${EVIDENCE_COLUMNS}
      FROM ranked e
-     QUALIFY row_number() OVER (PARTITION BY e.node_id ORDER BY e.nth_of_value, ${EVIDENCE_ORDER}) <= $2
-     ORDER BY e.node_id, e.nth_of_value, ${EVIDENCE_ORDER}`,
+     QUALIFY row_number() OVER (PARTITION BY e.k ORDER BY e.nth_of_value, ${EVIDENCE_ORDER}) <= $2
+     ORDER BY e.k, e.nth_of_value, ${EVIDENCE_ORDER}`,
     [versionId, limit],
   );
   const out = new Map<string, Evidence[]>();
   for (const r of rows) {
-    const list = out.get(r.node_id) ?? [];
+    const list = out.get(r.k) ?? [];
     list.push(toEvidence(r));
-    out.set(r.node_id, list);
+    out.set(r.k, list);
   }
   return out;
 }

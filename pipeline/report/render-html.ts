@@ -47,7 +47,12 @@ export function renderHtml(data: ReportData): string {
 function headerLine(data: ReportData): string {
   const parts: string[] = [];
   const t = data.taxonomy;
-  if (t) parts.push(`taxonomy v${t.version} (${t.mode}, ${t.embedderId}): ${t.nodes.filter((n) => n.parentId === null).length} roots, ${t.nodes.length} nodes, ${t.nodes.filter((n) => n.isLeaf).length} leaves`);
+  if (t) {
+    const split = t.facets.filter((f) => f.isSplit);
+    const leaves = new Set(split.map((f) => f.nodeId)).size;
+    const facets = split.length ? `, ${split.length} value facets under ${leaves} split ${leaves === 1 ? 'leaf' : 'leaves'}` : '';
+    parts.push(`taxonomy v${t.version} (${t.mode}, ${t.embedderId}): ${t.nodes.filter((n) => n.parentId === null).length} roots, ${t.nodes.length} nodes, ${t.nodes.filter((n) => n.isLeaf).length} leaves${facets}`);
+  }
   if (data.personas.total > 0) parts.push(`${data.personas.total} personas (seed ${data.personas.seed})`);
   if (data.run) parts.push(`last run ${data.run.runId} (${data.run.status})`);
   return parts.join(' · ') || 'empty store';
@@ -56,7 +61,7 @@ function headerLine(data: ReportData): string {
 function taxonomySection(data: ReportData): string {
   const t = data.taxonomy;
   if (!t) return '<p class="empty">No taxonomy yet: run <code>deeppersona run --until cluster</code> first.</p>';
-  return `<p class="muted">Version ${t.version}, built ${h(t.createdAt)}. Click ▸ to open a node, a label or a treemap cell to see its values and evidence. Counts are mentions.</p>
+  return `<p class="muted">Version ${t.version}, built ${h(t.createdAt)}. Click ▸ to open a node, a label or a treemap cell to see its values and evidence; a split leaf opens to its value facets (<span class="facet-badge">facet</span>), its values clustered and named. Counts are mentions.</p>
 <div class="tax-grid">
 <div class="panel tree-panel"><div class="tree-tools"><button type="button" id="expand-all">expand all</button><button type="button" id="collapse-all">collapse all</button></div><ul class="tree" id="tree" role="tree" aria-label="taxonomy"></ul></div>
 <div class="panel detail" id="node-detail" aria-live="polite"><p class="muted">Select a node in the tree or the treemap to see its path, support, values and evidence quotes.</p></div>

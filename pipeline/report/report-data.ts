@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { loadFacets } from './load-facets.js';
 import { loadPersonas } from './load-personas.js';
 import { loadRun, runSeed } from './load-run.js';
 import { currentVersion, loadTaxonomy } from './load-taxonomy.js';
@@ -13,6 +14,10 @@ export interface ReportOptions {
   valuesPerNode?: number;
   /** Evidence quotes embedded per taxonomy node. Default 5. */
   evidencePerNode?: number;
+  /** Top values embedded per value facet. Default 8 (facets are many: ~580 on the bundled data). */
+  valuesPerFacet?: number;
+  /** Evidence quotes embedded per value facet. Default 5. */
+  evidencePerFacet?: number;
   /** Default: now. Pass a fixed time for a byte-stable report. */
   generatedAt?: string;
   metrics?: MetricRow[];
@@ -25,7 +30,10 @@ export const DEFAULT_REPORT_PERSONAS = 50;
 export async function loadReportData(store: Store, opts: ReportOptions = {}): Promise<ReportData> {
   const version = await currentVersion(store);
   const run = await loadRun(store);
-  const taxonomy = version === null ? null : await loadTaxonomy(store, version, { valuesPerNode: opts.valuesPerNode ?? 12, evidencePerNode: opts.evidencePerNode ?? 5 });
+  const taxonomy = version === null ? null : {
+    ...(await loadTaxonomy(store, version, { valuesPerNode: opts.valuesPerNode ?? 12, evidencePerNode: opts.evidencePerNode ?? 5 })),
+    facets: await loadFacets(store, version, { valuesPerFacet: opts.valuesPerFacet ?? 8, evidencePerFacet: opts.evidencePerFacet ?? 5 }),
+  };
   const personas = await loadPersonas(store, { currentVersion: version, preferredSeed: runSeed(run), limit: opts.personas ?? DEFAULT_REPORT_PERSONAS });
   return {
     generatedAt: opts.generatedAt ?? new Date().toISOString(),

@@ -32,6 +32,14 @@ ul.tree-children { padding-left: 18px; border-left: 1px dotted #d0d5dd; margin-l
 .node-label { border: 0; background: none; font: inherit; text-align: left; padding: 1px 5px; border-radius: 5px; cursor: pointer; color: var(--fg); }
 .node-label:hover { background: #eef3fd; }
 .tree-item.selected > .tree-row .node-label { background: var(--accent); color: #fff; }
+.facet-badge { font-size: 10px; line-height: 1.5; border-radius: 7px; padding: 0 6px; background: #e6f0ff; color: #24509c; border: 1px solid #c4d7f7; font-weight: 500; white-space: nowrap; }
+.facet-count { font-size: 11px; color: #24509c; white-space: nowrap; }
+.facet-item .facet-label { font-style: italic; }
+.facet-chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0 6px; }
+.facet-chip { font: inherit; font-size: 12px; border: 1px solid #c4d7f7; background: #f3f7ff; color: #24509c; border-radius: 10px; padding: 1px 8px; cursor: pointer; display: inline-flex; gap: 6px; }
+.facet-chip:hover { background: #e2ecfd; }
+.facet-chip .count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.crumb-here { color: #24509c; font-weight: 600; }
 .tree-row .count { margin-left: auto; color: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
 .detail h3 { margin-top: 0; font-size: 18px; }
 .crumbs { display: flex; flex-wrap: wrap; gap: 2px; align-items: center; font-size: 12px; color: var(--muted); margin-bottom: 8px; }

@@ -25,6 +25,11 @@ export interface ReportTaxonomy {
   embedderId: string;
   /** Every node of the version; roots have parentId null. Sorted by path. */
   nodes: ReportNode[];
+  /**
+   * Every value facet of the version (the level below a leaf: its values clustered and named).
+   * A leaf that is not split has one facet with its own path (isSplit false). Sorted by path.
+   */
+  facets: ReportFacet[];
 }
 
 export interface Support {
@@ -48,6 +53,22 @@ export interface ReportNode {
   /** Distinct (value, polarity) pairs under the node, of which `values` is the top. */
   distinctValues: number;
   /** Up to `evidencePerNode` quotes, distinct values first. */
+  evidence: Evidence[];
+}
+
+export interface ReportFacet {
+  id: string;
+  /** The leaf the facet is under. */
+  nodeId: string;
+  label: string;
+  /** `<leaf path>.<label>` when split, else the leaf's path. */
+  path: string;
+  isSplit: boolean;
+  support: { mentions: number; conversations: number };
+  /** Top values of the facet's mentions, by count (at most `valuesPerFacet`). */
+  values: ValueCount[];
+  distinctValues: number;
+  /** Up to `evidencePerFacet` quotes from facet_evidence, distinct values first. */
   evidence: Evidence[];
 }
 
@@ -77,9 +98,11 @@ export interface ReportPersonas {
   limit: number;
   stats: PersonaStats;
   cards: PersonaCard[];
-  /** The taxonomy nodes the cards' attributes name (of the personas' taxonomy version), by node id. */
+  /** The taxonomy nodes (leaves) the cards' attributes name (of the personas' taxonomy version), by node id. */
   nodes: Record<string, AttributeNode>;
-  /** Provenance quotes the cards point at (by index), shared by attributes with the same node and value. */
+  /** The value facets the cards' attributes were drawn from, by facet id. */
+  facets: Record<string, AttributeFacet>;
+  /** Provenance quotes the cards point at (by index), shared by attributes with the same facet (or node) and value. */
   evidence: Evidence[];
 }
 
@@ -122,14 +145,25 @@ export interface AttributeNode {
   label: string;
 }
 
+export interface AttributeFacet {
+  path: string;
+  label: string;
+  isSplit: boolean;
+}
+
 export interface CardAttribute {
   /** Key into ReportPersonas.nodes. */
   nodeId: string;
+  /** Key into ReportPersonas.facets, or null for rows written before facets (or a facet the version lacks). */
+  facetId: string | null;
   value: string;
   polarity: string;
   origin: string;
   stratum: string;
-  /** Index into ReportPersonas.evidence (corpus values only), or null when none was found. */
+  /**
+   * Index into ReportPersonas.evidence (corpus values only), or null when none was found: a quote
+   * of the attribute's facet with that value (exact, then prefix), else of its node.
+   */
   evidence: number | null;
 }
 

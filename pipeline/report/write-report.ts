@@ -14,6 +14,8 @@ export interface ReportSummary {
   bytes: number;
   taxonomyVersion: number | null;
   nodes: number;
+  /** Value facets of split leaves (a leaf that is not split is its own one facet). */
+  valueFacets: number;
   personas: number;
   personaCards: number;
   metrics: number;
@@ -38,6 +40,7 @@ export async function writeReport(store: Store, dir: string, opts: ReportOptions
     bytes: Buffer.byteLength(html),
     taxonomyVersion: data.taxonomy?.version ?? null,
     nodes: data.taxonomy?.nodes.length ?? 0,
+    valueFacets: data.taxonomy?.facets.filter((f) => f.isSplit).length ?? 0,
     personas: data.personas.total,
     personaCards: data.personas.cards.length,
     metrics: data.metrics?.length ?? 0,
@@ -45,5 +48,5 @@ export async function writeReport(store: Store, dir: string, opts: ReportOptions
 }
 
 export const describeReport = (s: ReportSummary): string =>
-  `report: ${s.out} (${Math.round(s.bytes / 1024)} KB; ${s.nodes} taxonomy nodes, ${s.personaCards} of ${s.personas} personas` +
+  `report: ${s.out} (${Math.round(s.bytes / 1024)} KB; ${s.nodes} taxonomy nodes, ${s.valueFacets} value facets, ${s.personaCards} of ${s.personas} personas` +
   `${s.metrics ? `, ${s.metrics} metrics` : ', no metrics: run deeppersona evaluate'})`;

@@ -71,6 +71,14 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; err
 }
 
 const rowIn = (page: Page, id: string) => page.locator(`li[data-node-id="${id}"] > .tree-row`);
+const facetRow = (page: Page, id: string) => page.locator(`li[data-facet-id="${id}"] > .tree-row`);
+
+/** Opens a tree node unless it is open already (a click on an open node's toggle closes it). */
+async function expand(page: Page, id: string): Promise<void> {
+  const toggle = rowIn(page, id).locator('.toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+}
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await Store.open(db, { readOnly: true });
@@ -82,7 +90,7 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
 }
 
 describe('deeppersona report in Chromium', () => {
-  it('browses the taxonomy to a leaf with its evidence, opens a persona card with provenance, and fetches nothing', async () => {
+  it('browses the taxonomy to a leaf and a value facet with their evidence, opens a persona card with provenance, and fetches nothing', async () => {
     const file = join(outputs, 'report', 'index.html');
     expect(existsSync(file)).toBe(true);
     // From the store first: the largest leaf, its ancestors and its evidence; persona 0 and a corpus attribute.
@@ -99,7 +107,19 @@ describe('deeppersona report in Chromium', () => {
         "SELECT node_id, value FROM persona_attributes WHERE persona_id = $1 AND origin = 'corpus' ORDER BY rowid LIMIT 1", [persona.persona_id]))!;
       const attributeQuotes = await store.all<{ quote: string }>('SELECT quote FROM node_evidence WHERE version_id = $1 AND node_id = $2', [version, attribute.node_id]);
       const otherLeaf = nodes.find((n) => n.is_leaf && n.node_id !== leaf.node_id)!;
-      return { leaf, chain, evidence, persona, attribute, attributeQuotes, otherLeaf };
+      // The largest value facet of a split leaf, its leaf's chain and siblings, and its quotes.
+      const facet = (await store.one<{ facet_id: string; node_id: string; label: string; path: string }>(
+        'SELECT facet_id, node_id, label, path FROM value_facets WHERE version_id = $1 AND is_split ORDER BY support_mentions DESC, path LIMIT 1', [version]))!;
+      const facetChain = [];
+      for (let p = nodes.find((n) => n.node_id === facet.node_id); p; p = nodes.find((n) => n.node_id === p!.parent_id)) facetChain.unshift(p);
+      const siblings = Number(await store.scalar('SELECT count(*) FROM value_facets WHERE version_id = $1 AND node_id = $2', [version, facet.node_id]));
+      const facetQuotes = await store.all<{ quote: string; locator: string }>('SELECT quote, locator FROM facet_evidence WHERE version_id = $1 AND facet_id = $2', [version, facet.facet_id]);
+      // Persona 0's first corpus attribute drawn from a split facet: its provenance names the facet.
+      const facetAttribute = (await store.one<{ facet_id: string; path: string; label: string }>(
+        `SELECT a.facet_id, f.path, f.label FROM persona_attributes a JOIN value_facets f ON f.version_id = $1 AND f.facet_id = a.facet_id
+         WHERE a.persona_id = $2 AND a.origin = 'corpus' AND f.is_split ORDER BY a.position LIMIT 1`, [version, persona.persona_id]))!;
+      const facetAttributeQuotes = await store.all<{ quote: string }>('SELECT quote FROM facet_evidence WHERE version_id = $1 AND facet_id = $2', [version, facetAttribute.facet_id]);
+      return { leaf, chain, evidence, persona, attribute, attributeQuotes, otherLeaf, facet, facetChain, siblings, facetQuotes, facetAttribute, facetAttributeQuotes };
     });
     expect(q.chain.length).toBeGreaterThan(0);
     expect(q.evidence.length).toBeGreaterThan(0);
@@ -133,6 +153,30 @@ describe('deeppersona report in Chromium', () => {
     expect(await detail.locator('h3').textContent()).toBe(q.otherLeaf.label);
     expect(await page.locator(`li[data-node-id="${q.otherLeaf.node_id}"]`).getAttribute('class')).toContain('selected');
 
+    // A split leaf opens to its value facets (badged); a facet shows its path, values and its own quotes.
+    expect(q.facetQuotes.length).toBeGreaterThan(0);
+    for (const a of q.facetChain) await expand(page, a.node_id);
+    const leafItem = page.locator(`li[data-node-id="${q.facet.node_id}"]`);
+    expect(await leafItem.locator(':scope > ul > li.facet-item').count()).toBe(q.siblings);
+    expect(await leafItem.locator(':scope > ul > li.facet-item .facet-badge').count()).toBe(q.siblings);
+    await facetRow(page, q.facet.facet_id).locator('.node-label').click();
+    expect(await detail.locator('h3').textContent()).toBe(`${q.facet.label} facet`);
+    expect(await detail.locator('h3 .facet-badge').count()).toBe(1);
+    expect(await detail.locator('.node-path').textContent()).toBe(q.facet.path);
+    expect(await page.locator(`li[data-facet-id="${q.facet.facet_id}"]`).getAttribute('class')).toContain('selected');
+    expect(await detail.locator('table.values tr').count()).toBeGreaterThan(0);
+    const facetQuotes = await detail.locator('.evidence-item blockquote').allTextContents();
+    const facetLocators = await detail.locator('.evidence-item .locator').allTextContents();
+    expect(facetQuotes.length).toBe(Math.min(5, q.facetQuotes.length));
+    const knownFacet = q.facetQuotes.map((e) => `${scrubPii(e.quote).text}\n${e.locator}`);
+    facetQuotes.forEach((quote, i) => expect(knownFacet).toContain(`${quote}\n${facetLocators[i]}`));
+    await page.screenshot({ path: join(outputs, 'report-facet-screenshot.png') });
+    // The leaf's own panel lists its facets as buttons that select them.
+    await rowIn(page, q.facet.node_id).locator('.node-label').click();
+    expect(await detail.locator('.facet-chip').count()).toBe(q.siblings);
+    await detail.locator(`.facet-chip[data-facet-id="${q.facet.facet_id}"]`).click();
+    expect(await detail.locator('.node-path').textContent()).toBe(q.facet.path);
+
     // Persona 0: open its card, find the attribute's value, open its provenance quote.
     const card = page.locator(`details[data-persona-id="${q.persona.persona_id}"]`);
     await card.locator('summary').click();
@@ -145,6 +189,19 @@ describe('deeppersona report in Chromium', () => {
     const provQuote = await prov.locator('blockquote').textContent();
     expect(q.attributeQuotes.map((x) => scrubPii(x.quote).text)).toContain(provQuote);
     expect(await prov.locator('.locator').textContent()).toMatch(new RegExp(`^${CORPUS}:\\d+$`));
+
+    // An attribute drawn from a split facet: named "leaf › facet", its provenance shows the facet's path
+    // and a quote of that facet, and links to the facet in the taxonomy.
+    const facetItem = card.locator(`li.attr-item:has(> button.attr[data-facet-id="${q.facetAttribute.facet_id}"])`).first();
+    expect(await facetItem.locator('.attr-label').textContent()).toContain(` › ${q.facetAttribute.label}:`);
+    const facetProv = facetItem.locator('.prov');
+    // It may be the attribute opened above; a second click would close it.
+    if (!(await facetProv.isVisible())) await facetItem.locator('button.attr').click();
+    await expect.poll(() => facetProv.isVisible()).toBe(true);
+    expect(await facetProv.locator('.path').textContent()).toBe(`${q.facetAttribute.path} facet`);
+    expect(q.facetAttributeQuotes.map((x) => scrubPii(x.quote).text)).toContain(await facetProv.locator('blockquote').textContent());
+    await facetProv.getByRole('button', { name: 'show this facet in the taxonomy' }).click();
+    expect(await detail.locator('.node-path').textContent()).toBe(q.facetAttribute.path);
 
     // Self-contained: the page itself is the only thing loaded, and nothing failed.
     expect(requests).toEqual([pathToFileURL(file).href]);
@@ -177,6 +234,10 @@ describe('deeppersona report in Chromium', () => {
     await rowIn(page, 'n_leaf').locator('.node-label').click();
     expect(await page.locator('#node-detail h3').textContent()).toBe(`${HOSTILE} leaf`);
     expect(await page.locator('#node-detail blockquote').first().textContent()).toBe(`I said ${HOSTILE} (n_leaf)`);
+    await rowIn(page, 'n_leaf').locator('.toggle').click();
+    await facetRow(page, 'f_hostile').locator('.node-label').click();
+    expect(await page.locator('#node-detail h3').textContent()).toBe(`${HOSTILE} facet facet`);
+    expect(await page.locator('#node-detail blockquote').first().textContent()).toBe(`I said ${HOSTILE} (facet)`);
     await page.locator('details.persona summary').click();
     await page.locator('button.attr').click();
     expect(await page.locator('.prov blockquote').textContent()).toBe(`I said ${HOSTILE} (persona)`);

@@ -1,4 +1,4 @@
-import type { Evidence, ReportData, ReportNode } from '../../pipeline/report/types.js';
+import type { Evidence, ReportData, ReportFacet, ReportNode } from '../../pipeline/report/types.js';
 
 /** A string that would run script if any part of the page put data into markup unescaped. */
 export const HOSTILE = '</script><img src=x onerror="window.__pwned=1"><b>bold</b><!--';
@@ -13,6 +13,13 @@ const node = (id: string, parentId: string | null, label: string, isLeaf: boolea
   values: [{ value: `${HOSTILE} value`, polarity: 'negative', count: mentions }], distinctValues: 1, evidence: [evidence(id)],
 });
 
+/** A split value facet of the hostile leaf. */
+const facet: ReportFacet = {
+  id: 'f_hostile', nodeId: 'n_leaf', label: `${HOSTILE} facet`, path: `${HOSTILE} root.${HOSTILE} leaf.${HOSTILE} facet`, isSplit: true,
+  support: { mentions: 3, conversations: 3 }, values: [{ value: `${HOSTILE} value`, polarity: 'negative', count: 3 }], distinctValues: 1, evidence: [evidence('facet')],
+};
+const other: ReportFacet = { ...facet, id: 'f_other', label: 'other facet', path: `${HOSTILE} root.${HOSTILE} leaf.other facet`, support: { mentions: 2, conversations: 2 } };
+
 /** A complete ReportData with the hostile string in every field a user or the corpus can influence. */
 export function hostileReport(): ReportData {
   return {
@@ -20,6 +27,7 @@ export function hostileReport(): ReportData {
     taxonomy: {
       version: 1, createdAt: HOSTILE, mode: HOSTILE, embedderId: HOSTILE,
       nodes: [node('n_root', null, `${HOSTILE} root`, false, 5), node('n_leaf', 'n_root', `${HOSTILE} leaf`, true, 5)],
+      facets: [facet, other],
     },
     personas: {
       taxonomyVersion: 1, seed: 42, total: 1, limit: 50,
@@ -30,9 +38,10 @@ export function hostileReport(): ReportData {
       cards: [{
         id: 'persona_1', index: 0, summary: `Hi, ${HOSTILE}`,
         anchors: { country: HOSTILE, countryCode: 'XX', age: 30, sex: HOSTILE, city: HOSTILE, region: HOSTILE, occupation: HOSTILE },
-        attributes: [{ nodeId: 'n_leaf', value: `${HOSTILE} value`, polarity: 'negative', origin: 'corpus', stratum: 'near', evidence: 0 }],
+        attributes: [{ nodeId: 'n_leaf', facetId: 'f_hostile', value: `${HOSTILE} value`, polarity: 'negative', origin: 'corpus', stratum: 'near', evidence: 0 }],
       }],
       nodes: { n_leaf: { path: `${HOSTILE} root.${HOSTILE} leaf`, root: `${HOSTILE} root`, label: `${HOSTILE} leaf` } },
+      facets: { f_hostile: { path: facet.path, label: facet.label, isSplit: true } },
       evidence: [evidence('persona')],
     },
     run: {

@@ -37,6 +37,14 @@ describe('escaping', () => {
     expect(JSON.parse(dataBlock(html))).toEqual(data);
   });
 
+  it('value facets travel in the data block only: no treemap cell or markup of their own', () => {
+    const data = hostileReport();
+    const html = renderHtml(data);
+    expect(JSON.parse(dataBlock(html)).taxonomy.facets).toEqual(data.taxonomy!.facets);
+    expect(html.match(/class="tm-cell"/g)).toHaveLength(data.taxonomy!.nodes.length);
+    expect(html).toContain('2 value facets under 1 split leaf');
+  });
+
   it('the CSP admits exactly the page script (by hash) and no network source', () => {
     const html = renderHtml(hostileReport());
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNodeOrFacet } from '../../pipeline/cli/taxonomy-commands.js';
 import { Store } from '../../pipeline/store/store.js';
+import type { FacetRow } from '../../pipeline/taxonomy/facet-lookup.js';
 import { loadDiffNodes, unaccounted } from '../../pipeline/taxonomy/diff.js';
 import { leafPaths } from '../../pipeline/taxonomy/export.js';
 import { runCli } from '../helpers/cli.js';
@@ -36,13 +38,14 @@ describe('deeppersona taxonomy', () => {
       cli('taxonomy', 'show'),
       cli('taxonomy', 'show', '--depth', '1', '--version', '1'),
       cli('taxonomy', 'show', 'Demographic Information', '--depth', '2'),
-      cli('taxonomy', 'show', 'Career and Work Identity.Occupation'),
+      cli('taxonomy', 'show', 'Career and Work Identity.Occupation', '--facets'),
     ]);
     expect(all.code, all.stderr).toBe(0);
     expect(all.stdout).toMatch(/^taxonomy v2: \d+ roots, \d+ nodes, \d+ leaves$/m);
     expect(all.stdout).toMatch(/^Career and Work Identity \(mentions 41, conversations 40, sources 1\)$/m);
     expect(all.stdout).toMatch(leafLine('Occupation'));
     expect(all.stdout).toMatch(leafLine('Pet Ownership'));
+    expect(all.stdout).not.toContain('value facet');
     const rootLines = roots.stdout.trimEnd().split('\n').slice(1);
     expect(roots.stdout).toMatch(/^taxonomy v1: /);
     expect(rootLines.length).toBeGreaterThanOrEqual(5);
@@ -50,28 +53,51 @@ describe('deeppersona taxonomy', () => {
     expect(sub.stdout.split('\n')[1]).toMatch(/^Demographic Information \(mentions/);
     expect(sub.stdout).toMatch(/^ {2}\S/m);
     expect(sub.stdout).not.toMatch(/^ {4}/m);
-    expect(leaf.stdout.trimEnd().split('\n')).toEqual([
+    // --facets lists a split leaf's value facets one level below it, largest first; they share its mentions.
+    const [title, occupation, ...facets] = leaf.stdout.trimEnd().split('\n');
+    expect([title, occupation]).toEqual([
       'taxonomy v2: Career and Work Identity.Other.Occupation',
       expect.stringMatching(/^Occupation \(mentions 41, conversations 40, sources 1\) \[categorical\]$/),
     ]);
+    expect(facets.length).toBeGreaterThan(1);
+    const facetMentions = facets.map((l) => Number(/^ {2}· \S.* \(value facet: mentions (\d+), conversations \d+\)$/.exec(l)![1]));
+    expect(facetMentions.reduce((a, b) => a + b, 0)).toBe(41);
+    expect(facetMentions).toEqual([...facetMentions].sort((a, b) => b - a));
   });
 
-  it('evidence prints scrubbed quotes with file:line by path and by node id', async () => {
+  it('evidence prints scrubbed quotes with file:line by path, by node id, and of a value facet by id or path', async () => {
     const byPath = await cli('taxonomy', 'evidence', 'Career and Work Identity.Occupation', '--limit', '3');
     expect(byPath.code, byPath.stderr).toBe(0);
     expect(byPath.stdout).toMatch(/^Career and Work Identity\.Other\.Occupation \((node_\w+), v2\): 41 mentions, showing 3$/m);
     expect(byPath.stdout).toContain(`${CORPUS}:1  tx-00  occupation = nurse\n    "I'm a nurse"`);
     // A bare label is a partial path too.
-    const shown = JSON.parse((await cli('--json', 'taxonomy', 'show', 'place of residence')).stdout);
+    const shown = JSON.parse((await cli('--json', 'taxonomy', 'show', 'place of residence', '--facets')).stdout);
     expect(shown).toMatchObject({ version: 2, nodes: [{ label: 'Place of Residence', is_leaf: true, level: 0 }] });
     const id = shown.nodes[0].node_id as string;
-    const byId = await cli('--json', 'taxonomy', 'evidence', id, '--limit', '100');
+    // A value facet by id (JSON) and by "<partial leaf path>.<facet label>" in any case.
+    const facet = shown.nodes[0].facets[0] as { facet_id: string; label: string; path: string; support_mentions: number };
+    expect(facet.path).toBe(`${shown.nodes[0].path}.${facet.label}`);
+    const [byId, facetById, facetByPath] = await Promise.all([
+      cli('--json', 'taxonomy', 'evidence', id, '--limit', '100'),
+      cli('--json', 'taxonomy', 'evidence', facet.facet_id, '--limit', '100'),
+      cli('taxonomy', 'evidence', `place of residence.${facet.label.toLowerCase()}`, '--limit', '2'),
+    ]);
     const evidence = JSON.parse(byId.stdout);
     expect(evidence.node).toEqual({ id, path: shown.nodes[0].path });
     expect(evidence.rows).toHaveLength(evidence.total);
     // tx-07 says "I live at 221 Baker Street": the quote is shown, the address is not.
     expect(evidence.rows).toContainEqual(expect.objectContaining({ locator: `${CORPUS}:8`, external_id: 'tx-07', quote: 'I live at [ADDRESS]' }));
     expect(byId.stdout).not.toContain('Baker');
+    const ofFacet = JSON.parse(facetById.stdout);
+    expect(ofFacet).toMatchObject({ version: 2, node: { id }, facet: { id: facet.facet_id, path: facet.path, isSplit: true }, total: facet.support_mentions });
+    expect(ofFacet.rows).toHaveLength(facet.support_mentions);
+    // The facet's quotes are some of its leaf's.
+    for (const r of ofFacet.rows) expect(evidence.rows).toContainEqual(r);
+    expect(facetByPath.code, facetByPath.stderr).toBe(0);
+    const [head, ...quoted] = facetByPath.stdout.trimEnd().split('\n');
+    expect(head).toBe(`${facet.path} (value facet ${facet.facet_id} of ${id}, v2): ${facet.support_mentions} mentions, showing ${Math.min(2, facet.support_mentions)}`);
+    expect(quoted.slice(0, 2)).toEqual([
+      `${ofFacet.rows[0].locator}  ${ofFacet.rows[0].external_id}  ${ofFacet.rows[0].attribute} = ${ofFacet.rows[0].value}`, `    "${ofFacet.rows[0].quote}"`]);
   });
 
   it('diff summarises v1 → v2, and its JSON accounts for every node', async () => {
@@ -122,6 +148,7 @@ describe('deeppersona taxonomy', () => {
     const cases: [string[], RegExp][] = [
       [['taxonomy', 'show', 'Career and Work Identity.Occupaton'], /unknown taxonomy node "Career and Work Identity\.Occupaton" \(hint: close paths: .*"Career and Work Identity\.Other\.Occupation"/],
       [['taxonomy', 'evidence', 'Other'], /ambiguous taxonomy path "Other" \(hint: it matches /],
+      [['taxonomy', 'evidence', 'Place of Residence.Atlantis'], /unknown value facet "Atlantis" of .*Place of Residence \(hint: its facets: ".*`deeppersona taxonomy show --facets` lists them\)/],
       [['taxonomy', 'diff', '1', '9'], /no taxonomy version 9 \(hint: /],
       [['--db', join(dir, 'absent.duckdb'), 'taxonomy', 'show'], /no store at .*absent\.duckdb/],
       [['taxonomy', 'export', '--format', 'xml', '--out', join(dir, 'x')], /unknown export format "xml" \(hint: use one of deeppersona, paths, jsonl, parquet\)/],
@@ -134,5 +161,28 @@ describe('deeppersona taxonomy', () => {
       expect(r.stderr).toMatch(cases[i]![1]);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     });
+  });
+
+  it('findNodeOrFacet: node paths win, then a facet by id or full path (any case), then "<partial leaf>.<Facet>" (in-process)', () => {
+    const node = (node_id: string, parent_id: string | null, path: string) => ({
+      node_id, parent_id, path, label: path.split('.').at(-1)!, depth: path.split('.').length, root: path.split('.')[0]!, is_leaf: parent_id !== null,
+      value_type: null, support_mentions: 3, support_conversations: 3, support_sources: 1,
+    });
+    const facet = (facet_id: string, node_id: string, path: string, is_split: boolean): FacetRow => ({
+      facet_id, node_id, path, label: path.split('.').at(-1)!, is_split, support_mentions: 1, support_conversations: 1,
+    });
+    const nodes = [node('r', null, 'Work'), node('occ', 'r', 'Work.Occupation'), node('pet', 'r', 'Work.Pet')];
+    const facets = [facet('f_nurse', 'occ', 'Work.Occupation.Nurse', true), facet('f_chef', 'occ', 'Work.Occupation.Chef', true), facet('f_pet', 'pet', 'Work.Pet', false)];
+    const find = (q: string) => { const r = findNodeOrFacet(nodes, facets, q); return [r.node.node_id, r.facet?.facet_id ?? null]; };
+    expect(find('Work.Occupation')).toEqual(['occ', null]);
+    expect(find('Occupation')).toEqual(['occ', null]);
+    expect(find('Work.Occupation.Nurse')).toEqual(['occ', 'f_nurse']);
+    expect(find('work.occupation.chef')).toEqual(['occ', 'f_chef']);
+    expect(find('f_chef')).toEqual(['occ', 'f_chef']);
+    expect(find('Occupation.NURSE')).toEqual(['occ', 'f_nurse']);
+    // An unsplit leaf's one facet is the leaf itself.
+    expect(find('f_pet')).toEqual(['pet', null]);
+    expect(() => find('Occupation.Baker')).toThrow(/unknown value facet "Baker" of Work\.Occupation/);
+    expect(() => find('Pet.Cat')).toThrow(/unknown taxonomy node "Pet\.Cat"/);
   });
 });
