@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { evaluateAndWrite } from '../pipeline/evaluate/write-evaluation.js';
+import { resolveLlmSettings } from '../pipeline/llm/config.js';
 import { defineStage } from '../pipeline/runner/stage.js';
 
 /** Personas, baselines, taxonomy and extraction scored side by side → `evaluations` and outputs/eval.json (see pipeline/evaluate/). */
@@ -8,7 +9,8 @@ export const evaluateStage = defineStage({
   version: '1',
   after: ['cluster', 'sample'],
   async keyParts(config) {
-    return { evaluate: config.evaluate, seed: config.seed, roots: config.roots, minSupport: config.taxonomy.minSupport };
+    const judge = config.evaluate.judge ? { model: resolveLlmSettings(config.llm).model, temperature: config.llm.temperature } : undefined;
+    return { evaluate: config.evaluate, seed: config.seed, roots: config.roots, minSupport: config.taxonomy.minSupport, sample: config.sample, judge };
   },
   async run({ store, config, runId, outputsDir }) {
     const file = join(outputsDir, 'eval.json');
