@@ -108,6 +108,8 @@ export const sampleConfigSchema = z
     threads: z.number().int().min(0).max(64).default(0),
     /** Life-story core, values, consistency check and summary from the configured LLM (llm.baseURL/model). @default false */
     llm: z.boolean().default(false),
+    /** With `llm`: personas generated at once (each one's calls are sequential; llm.maxConcurrency bounds the calls). @default 8 */
+    llmPersonas: z.number().int().min(1).default(8),
   })
   .strict();
 

@@ -19,7 +19,7 @@ export const currentTaxonomyVersion = async (store: Store): Promise<number | nul
 };
 
 export type PersonaSetup =
-  | { ok: true; ctx: GenerateContext; llm: StageLlm | undefined; poolContext: PoolContext }
+  | { ok: true; ctx: GenerateContext; llm: (StageLlm & { personasAtOnce: number }) | undefined; poolContext: PoolContext }
   | { ok: false; reason: string };
 
 export async function personaSetup(store: Store, config: Config, runId: string, stage: string): Promise<PersonaSetup> {
@@ -33,7 +33,7 @@ export async function personaSetup(store: Store, config: Config, runId: string, 
   const samplerOptions = { mode: s.anchorMode, minAge: s.minAge, maxAge: s.maxAge, overrides: s.anchors };
   const shared = { seed: config.seed, taxonomyVersion: versionId, settings: s, duplicateThreshold: embedder.thresholds.duplicate, lexicon: loadLexicon() };
   const ctx: GenerateContext = { ...shared, catalog, sampler: createAnchorSampler(samplerOptions) };
-  return { ok: true, ctx, llm: s.llm ? createStageLlm(store, config, runId, stage) : undefined, poolContext: { ...shared, rows, samplerOptions } };
+  return { ok: true, ctx, llm: s.llm ? { ...createStageLlm(store, config, runId, stage), personasAtOnce: s.llmPersonas } : undefined, poolContext: { ...shared, rows, samplerOptions } };
 }
 
 /** Threads for `count` offline personas: none below 200 (starting a thread costs more than it saves). */
@@ -44,7 +44,7 @@ export function personaThreads(config: Config, count: number): number {
 
 /** What changes personas besides the taxonomy and the anchor tables: for stage keys. */
 export const personaKeyParts = (config: Config) => ({
-  sample: { ...config.sample, threads: undefined }, // threads never change the output
+  sample: { ...config.sample, threads: undefined, llmPersonas: undefined }, // throughput knobs never change the output
   seed: config.seed,
   // The duplicate threshold belongs to the embedding space.
   embedder: embedderKeyFor(config),

@@ -52,6 +52,8 @@ export interface MemoryResult {
   personasWithViolations: number;
   dbMb: number;
   jsonlMb: number;
+  /** duckdb_memory() by tag after the run (MB, tags above 1 MB). */
+  duckdbTags: Record<string, number>;
   cpuMs: number;
   loadAtStart: number;
 }
@@ -97,12 +99,13 @@ async function child(db: string, n: number, jsonl: string, dataDir: string): Pro
     }).finally(() => pool?.close());
     const runMs = performance.now() - t1;
     await Promise.all(duckdb);
+    const tags = await store.all<{ tag: string; bytes: number }>('SELECT tag, memory_usage_bytes::DOUBLE AS bytes FROM duckdb_memory() WHERE memory_usage_bytes > 1048576 ORDER BY 2 DESC');
     rss.stop();
     const cpu = process.cpuUsage();
     return {
       n, threads, setupMs, runMs, rssAfterSetupMb, checkpoints, samples: rss.samples(),
       personas: counts.personas, attributes: counts.attributes, personasWithViolations: counts.personasWithViolations,
-      dbMb: mb(statSync(db).size), jsonlMb: mb(statSync(jsonl).size), cpuMs: (cpu.user + cpu.system) / 1000, loadAtStart,
+      dbMb: mb(statSync(db).size), jsonlMb: mb(statSync(jsonl).size), duckdbTags: Object.fromEntries(tags.map((t) => [t.tag, Math.round(mb(t.bytes))])), cpuMs: (cpu.user + cpu.system) / 1000, loadAtStart,
     };
   } finally {
     store.close();
@@ -135,7 +138,13 @@ export function printMemory(r: MemoryResult): string[] {
     lines.push(`  ${c.personas.toLocaleString().padStart(8)}   ${s(c.ms).padStart(7)}   ${rate.toFixed(0).padStart(21)}   ${`${c.sampledPeakMb.toFixed(0)} / ${c.kernelPeakMb.toFixed(0)} MB`.padStart(27)}   ${c.rssNowMb.toFixed(0).padStart(4)} MB   ${c.duckdbMb.toFixed(0).padStart(10)} MB   ${c.mainHeapMb.toFixed(0).padStart(9)} MB`);
     prev = c;
   }
-  lines.push(`  remaining violations: ${r.personasWithViolations} personas; store file ${r.dbMb.toFixed(0)} MB, personas.jsonl ${r.jsonlMb.toFixed(0)} MB`);
+  const [first, last] = [r.checkpoints[0], r.checkpoints.at(-1)];
+  if (first && last && last !== first) {
+    lines.push(`  growth from ${first.personas.toLocaleString()} to ${last.personas.toLocaleString()} personas: peak RSS +${(last.sampledPeakMb - first.sampledPeakMb).toFixed(0)} MB, ` +
+      `DuckDB memory +${(last.duckdbMb - first.duckdbMb).toFixed(0)} MB, main V8 heap ${last.mainHeapMb >= first.mainHeapMb ? '+' : ''}${(last.mainHeapMb - first.mainHeapMb).toFixed(0)} MB`);
+  }
+  lines.push(`  remaining violations: ${r.personasWithViolations} personas; store file ${r.dbMb.toFixed(0)} MB, personas.jsonl ${r.jsonlMb.toFixed(0)} MB; ` +
+    `DuckDB memory by tag after the run: ${Object.entries(r.duckdbTags).map(([t, v]) => `${t} ${v} MB`).join(', ') || 'none above 1 MB'}`);
   return lines;
 }
 

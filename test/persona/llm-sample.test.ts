@@ -84,7 +84,8 @@ async function llmRun(values: ChatHandler, llm: Record<string, unknown> = {}) {
   const out = tempDir();
   const config = testConfig({
     ingest: { paths: [writeRichCorpus(tempDir())] },
-    sample: { personas: 2, k: 80, llm: true },
+    // One persona at a time, so the server sees each persona's calls in order.
+    sample: { personas: 2, k: 80, llm: true, llmPersonas: 1 },
     llm: { baseURL: server.url, model: 'test-model', timeoutMs: 5000, maxRetries: 0, ...llm },
   });
   // Only up to sample: later stages (evaluate, report) are not under test and must not call the server.
