@@ -55,7 +55,7 @@ export interface PersonaPlan {
   anchors: Anchors;
   picks: ChosenUnit[];
   /**
-   * A value for one unit: the anchor for the persona's own occupation and age, else a corpus value.
+   * A value for one unit: the anchor for a unit that restates one (anchor-units.ts; age in sampleValue), else a corpus value.
    * Each unit's values come from its own stream, so attempt n on a fresh stream differs from
    * attempts 0…n−1 (see sampleValue), which is what repair needs; null when none is left.
    */
@@ -103,13 +103,12 @@ export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
 /**
  * Repairs a drafted persona with the offline rules (each resample is the unit's next corpus
  * value), drops what repair could not clear (an offline persona never ships a contradiction) and
- * writes the summary: `summary` when given (an LLM's), else the offline narrative.
+ * writes the offline narrative (the LLM path may replace it).
  */
 export function finishPersona(
   ctx: GenerateContext,
   plan: PersonaPlan,
   drafted: readonly { pick: ChosenUnit; attribute: PersonaAttribute; attempts: number }[],
-  summarize?: (persona: Persona) => string,
 ): GeneratedPersona {
   const lexicon = ctx.lexicon ?? loadLexicon();
   const attributes = drafted.map((d) => d.attribute);
@@ -123,7 +122,7 @@ export function finishPersona(
   const unresolved = new Set(repaired.remaining.map((v) => v.attributeIndex));
   const kept = repaired.persona.attributes.filter((_, i) => !unresolved.has(i));
   const persona: Persona = { ...repaired.persona, attributes: kept, summary: '' };
-  persona.summary = summarize?.(persona) || narrate(persona, ctx.seed);
+  persona.summary = narrate(persona, ctx.seed);
   return { persona, remaining: checkConsistency(persona, lexicon), repairs: repaired.log, dropped: unresolved.size };
 }
 
