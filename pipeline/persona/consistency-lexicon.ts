@@ -68,7 +68,21 @@ interface SideHit extends Span {
  */
 export const sidesOf: (group: LexiconGroup, value: string) => ReadonlySet<string> = memoByOwner(sidesUncached);
 
+const NO_SIDES: ReadonlySet<string> = new Set();
+
+/** One alternation of every side keyword of a group: most values match none, and one test says so. */
+const anyKeyword = new WeakMap<LexiconGroup, RegExp>();
+function anySideKeyword(group: LexiconGroup): RegExp {
+  let pattern = anyKeyword.get(group);
+  if (!pattern) {
+    const sources = Object.values(group.sides).flat().map((k) => `(?:${keywordPattern(k).source})`);
+    anyKeyword.set(group, (pattern = new RegExp(sources.join('|'), 'iu')));
+  }
+  return pattern;
+}
+
 function sidesUncached(group: LexiconGroup, value: string): ReadonlySet<string> {
+  if (!anySideKeyword(group).test(value)) return NO_SIDES;
   const hits: SideHit[] = [];
   const collect = (side: string | null, keywords: readonly string[]) => {
     for (const k of keywords) {

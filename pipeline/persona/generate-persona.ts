@@ -76,7 +76,6 @@ export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
   const valueOpts = { maxChars: settings.maxValueChars };
   const holders = new Map<string, string>(); // anchor kind → the unit that states it
   const draw = (leaf: Leaf, stratum: PersonaAttribute['stratum'], attempt: number): PersonaAttribute | null => {
-    const base = { nodeId: leaf.nodeId, facetId: leaf.facetId ?? null, path: leaf.path, root: leaf.root, label: leaf.label, stratum, valueType: leaf.valueType, llmCallId: null };
     const kind = anchorKindOf(leaf);
     const anchored = kind?.value(anchors);
     if (kind && anchored) {
@@ -85,11 +84,17 @@ export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
       holders.set(kind.kind, unitKey(leaf));
       // The anchor answers the leaf itself, not a facet named after someone else's answer ("Place of Residence › Madrid").
       const path = leaf.nodePath ?? leaf.path;
-      return { ...base, path, label: path.split('.').at(-1)!, facetId: path === leaf.path ? base.facetId : null, value: anchored.slice(0, settings.maxValueChars), polarity: 'neutral', origin: 'anchor' };
+      return {
+        nodeId: leaf.nodeId, facetId: path === leaf.path ? leaf.facetId ?? null : null, path, root: leaf.root, label: path.split('.').at(-1)!,
+        value: anchored.slice(0, settings.maxValueChars), polarity: 'neutral', origin: 'anchor', stratum, valueType: leaf.valueType, llmCallId: null,
+      };
     }
     const sampled = sampleValue(leaf, personaRng(seed, index, `values:${unitKey(leaf)}`), anchors, attempt, valueOpts);
     if (!sampled) return null;
-    return { ...base, value: sampled.value, polarity: sampled.polarity, origin: sampled.fromAnchor ? 'anchor' : 'corpus' };
+    return {
+      nodeId: leaf.nodeId, facetId: leaf.facetId ?? null, path: leaf.path, root: leaf.root, label: leaf.label,
+      value: sampled.value, polarity: sampled.polarity, origin: sampled.fromAnchor ? 'anchor' : 'corpus', stratum, valueType: leaf.valueType, llmCallId: null,
+    };
   };
   return {
     personaId: personaIdOf(seed, index, ctx.taxonomyVersion, ctx.variant),
