@@ -4,16 +4,14 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import { stageEmbedder } from '../embed/stage-embedder.js';
 import { scrubPii } from '../privacy/pii-scrubber.js';
-import type { Store } from '../store/store.js';
 import { compareWithReference, parseNestedTaxonomy } from '../taxonomy/compare-reference.js';
 import { diffVersions } from '../taxonomy/diff.js';
 import { EXPORT_FORMATS, exportVersion, resolveVersion, toNested, versionNodes, type ExportFormat } from '../taxonomy/export.js';
-import { facetByIdOrPath, facetEvidence, splitFacetsByLeaf, versionFacets, type FacetRow } from '../taxonomy/facet-lookup.js';
+import { facetByIdOrPath, facetEvidence, quotesOf, splitFacetsByLeaf, versionFacets, type FacetRow } from '../taxonomy/facet-lookup.js';
 import { printJson } from './context.js';
 import { withReadOnlyStore } from './read-commands.js';
 
 type NodeRow = Awaited<ReturnType<typeof versionNodes>>[number];
-type EvidenceRow = Awaited<ReturnType<typeof facetEvidence>>['rows'][number];
 type VersionOpt = { version?: string };
 
 const positiveInt = (v: string): number => {
@@ -66,7 +64,7 @@ export function registerTaxonomyCommand(program: Command): void {
       withReadOnlyStore(command, async (store, ctx) => {
         const versionId = await resolveVersion(store, opts.version);
         const { node, facet } = findNodeOrFacet(await versionNodes(store, versionId), await versionFacets(store, versionId), query);
-        const { total, rows } = facet ? await facetEvidence(store, versionId, facet.facet_id, opts.limit) : await nodeEvidence(store, versionId, node.node_id, opts.limit);
+        const { total, rows } = facet ? await facetEvidence(store, versionId, facet.facet_id, opts.limit) : await quotesOf(store, 'node_evidence', 'node_id', versionId, node.node_id, opts.limit);
         // Quotes are stored exact (they are the evidence); nothing leaves the store unscrubbed.
         const scrubbed = rows.map((r) => ({ ...r, value: scrubPii(r.value).text, quote: scrubPii(r.quote).text }));
         const facetJson = facet ? { facet: { id: facet.facet_id, path: facet.path, label: facet.label, isSplit: facet.is_split } } : {};
@@ -159,16 +157,6 @@ function readJson(file: string): unknown {
   }
 }
 
-async function nodeEvidence(store: Store, versionId: number, nodeId: string, limit: number): Promise<{ total: number; rows: EvidenceRow[] }> {
-  const total = Number(await store.scalar('SELECT count(*) FROM node_evidence WHERE version_id = $1 AND node_id = $2', [versionId, nodeId]));
-  const rows = await store.all<EvidenceRow>(
-    `SELECT source_path, line, locator, external_id, conversation_id, turn_index, mention_id, attribute, value, polarity, quote
-     FROM node_evidence WHERE version_id = $1 AND node_id = $2
-     ORDER BY source_path, line, turn_index, span_start, mention_id LIMIT $3`,
-    [versionId, nodeId, limit],
-  );
-  return { total, rows };
-}
 
 /**
  * What `taxonomy evidence` shows: a node by exact id or path; else a value facet by id or full

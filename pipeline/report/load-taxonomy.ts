@@ -1,5 +1,6 @@
 import { scrubPii } from '../privacy/pii-scrubber.js';
 import type { Store } from '../store/store.js';
+import { versionNodes } from '../taxonomy/export.js';
 import type { Evidence, ReportNode, ReportTaxonomy, ValueCount } from './types.js';
 
 export interface TaxonomyLimits {
@@ -33,19 +34,6 @@ export async function currentVersion(store: Store): Promise<number | null> {
   return id === undefined || id === null ? null : Number(id);
 }
 
-type NodeRow = {
-  node_id: string;
-  parent_id: string | null;
-  label: string;
-  path: string;
-  depth: number;
-  root: string;
-  is_leaf: boolean;
-  value_type: string | null;
-  support_mentions: number;
-  support_conversations: number;
-  support_sources: number;
-};
 
 /** Every node of a version with its top values and a few evidence quotes (facets: load-facets.ts). */
 export async function loadTaxonomy(store: Store, versionId: number, limits: TaxonomyLimits): Promise<Omit<ReportTaxonomy, 'facets'>> {
@@ -53,12 +41,7 @@ export async function loadTaxonomy(store: Store, versionId: number, limits: Taxo
     'SELECT created_at::VARCHAR AS created_at, mode, embedder_id FROM taxonomy_versions WHERE version_id = $1',
     [versionId],
   );
-  const rows = await store.all<NodeRow>(
-    `SELECT node_id, parent_id, label, path, depth, root, is_leaf, value_type,
-            support_mentions, support_conversations, support_sources
-     FROM taxonomy_nodes WHERE version_id = $1 ORDER BY path, node_id`,
-    [versionId],
-  );
+  const rows = await versionNodes(store, versionId);
   const values = await loadValues(store, versionId, limits.valuesPerNode);
   const evidence = await loadNodeEvidence(store, versionId, limits.evidencePerNode);
   const nodes: ReportNode[] = rows.map((r) => ({

@@ -50,13 +50,18 @@ export function facetByIdOrPath(facets: readonly FacetRow[], query: string): Fac
 export type EvidenceRow = { locator: string; external_id: string; attribute: string; value: string; polarity: string; quote: string };
 
 /** A facet's mentions (total) and its first `limit` quotes in file order, as stored (unscrubbed). */
-export async function facetEvidence(store: Store, versionId: number, facetId: string, limit: number): Promise<{ total: number; rows: EvidenceRow[] }> {
-  const total = Number(await store.scalar('SELECT count(*) FROM facet_evidence WHERE version_id = $1 AND facet_id = $2', [versionId, facetId]));
+export const facetEvidence = (store: Store, versionId: number, facetId: string, limit: number) => quotesOf(store, 'facet_evidence', 'facet_id', versionId, facetId, limit);
+
+/** A node's or a facet's mention count and first `limit` quotes in file order (node_evidence / facet_evidence). */
+export async function quotesOf(
+  store: Store, view: 'node_evidence' | 'facet_evidence', key: 'node_id' | 'facet_id', versionId: number, id: string, limit: number,
+): Promise<{ total: number; rows: EvidenceRow[] }> {
+  const total = Number(await store.scalar(`SELECT count(*) FROM ${view} WHERE version_id = $1 AND ${key} = $2`, [versionId, id]));
   const rows = await store.all<EvidenceRow>(
     `SELECT source_path, line, locator, external_id, conversation_id, turn_index, mention_id, attribute, value, polarity, quote
-     FROM facet_evidence WHERE version_id = $1 AND facet_id = $2
+     FROM ${view} WHERE version_id = $1 AND ${key} = $2
      ORDER BY source_path, line, turn_index, span_start, mention_id LIMIT $3`,
-    [versionId, facetId, limit],
+    [versionId, id, limit],
   );
   return { total, rows };
 }
