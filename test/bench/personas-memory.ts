@@ -76,7 +76,8 @@ async function child(db: string, n: number, jsonl: string, dataDir: string): Pro
   const t0 = performance.now();
   const store = await Store.open(db);
   try {
-    const config = configSchema.parse({ ingest: { paths: [dataDir] }, sample: { personas: n } });
+    const threads0 = Number(process.env.BENCH_PERSONAS_THREADS ?? 0); // 0 = the default
+    const config = configSchema.parse({ ingest: { paths: [dataDir] }, sample: { personas: n, threads: threads0 } });
     const setup = await personaSetup(store, config, 'bench-memory', 'sample');
     if (!setup.ok) throw new Error(`personas bench: ${setup.reason}`);
     const threads = personaThreads(config, n);
