@@ -1,5 +1,7 @@
 import { prefillViaBatch } from '../pipeline/extract/batch-prefill.js';
 import { extractPending, invalidateExtractions, pendingConversations } from '../pipeline/extract/extract-pending.js';
+import type { DroppedValues } from '../pipeline/extract/mention-rows.js';
+import { checkExtractFailureRate } from '../pipeline/extract/extraction-error.js';
 import { extractorIdFor, needsLlm, resolveExtractor } from '../pipeline/extract/resolve-extractor.js';
 import { resolveLlmSettings } from '../pipeline/llm/config.js';
 import { createStageLlm } from '../pipeline/llm/for-stage.js';
@@ -38,6 +40,7 @@ export const extractStage = defineStage({
       beforeCommit: llm?.flush,
     });
     llm?.checkFailureRate();
+    checkExtractFailureRate(counts, config.extract.maxFailureRate);
     const totals = await store.one<{ mentions: number; turns: number }>(
       "SELECT (SELECT count(*) FROM mentions)::INTEGER AS mentions, (SELECT count(*) FROM turns WHERE role = 'user')::INTEGER AS turns",
     );
@@ -45,11 +48,29 @@ export const extractStage = defineStage({
     const summary =
       `${extractor.id}: ${counts.conversations} conversations extracted (${invalidated} invalidated), ${counts.mentions} new mentions; ` +
       `${totals?.mentions ?? 0} in store (${perHundred} per 100 user turns)` +
-      (llm ? `; ${counts.ungrounded} ungrounded dropped, ${counts.failedConversations} conversations to retry` : '');
+      (llm ? `; ${counts.ungrounded} ungrounded dropped, ${counts.failedConversations} conversations to retry` : '') +
+      (counts.erroredConversations > 0 ? `; ${counts.erroredConversations} conversations failed in the extractor (see failures) and will be retried next run` : '') +
+      droppedSummary(counts.droppedValues, counts.invalid);
+    const { droppedValues, ...flat } = counts;
     return {
-      counts: { ...counts, invalidated, batched, mentionsInStore: totals?.mentions ?? 0, ...(llm?.counts() ?? {}) },
+      // The manifest takes flat numbers: the value gate's drops as droppedValues (total) and droppedValues.<reason>.
+      counts: { ...flat, ...droppedCounts(droppedValues), invalidated, batched, mentionsInStore: totals?.mentions ?? 0, ...(llm?.counts() ?? {}) },
       summary,
-      incomplete: counts.failedConversations > 0,
+      incomplete: counts.failedConversations > 0 || counts.erroredConversations > 0,
     };
   },
 });
+
+/** Flat counts for the manifest: the total and one key per reason (zeros included, so a run says what it checked). */
+function droppedCounts(dropped: DroppedValues): Record<string, number> {
+  const total = Object.values(dropped).reduce((a, b) => a + b, 0);
+  return { droppedValues: total, ...Object.fromEntries(Object.entries(dropped).map(([reason, n]) => [`droppedValues.${reason}`, n])) };
+}
+
+/** "; 123 values dropped (cut-phrase 80, filler 30, function-word 13); 2 invalid mentions dropped", largest reason first; '' when none. */
+function droppedSummary(dropped: DroppedValues, invalid: number): string {
+  const reasons = Object.entries(dropped).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const total = reasons.reduce((a, [, n]) => a + n, 0);
+  return (total > 0 ? `; ${total} values dropped (${reasons.map(([r, n]) => `${r} ${n}`).join(', ')})` : '') +
+    (invalid > 0 ? `; ${invalid} invalid mentions dropped` : '');
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEMOGRAPHICS_DIR } from '../pipeline/anchors/tables.js';
 import { fingerprintFile } from '../pipeline/core/hash.js';
 import { currentTaxonomyVersion, personaKeyParts, personaSetup, personaThreads } from '../pipeline/persona/persona-context.js';
+import { gatedValues } from '../pipeline/persona/corpus-values.js';
 import { createPersonaPool } from '../pipeline/persona/workers/persona-pool.js';
 import { runPersonas } from '../pipeline/persona/persona-run.js';
 import { defineStage, type StageResult } from '../pipeline/runner/stage.js';
@@ -16,7 +17,7 @@ async function anchorDataVersion(): Promise<Record<string, string>> {
 /** Current taxonomy → personas 0…n−1 of the run seed in the store and outputs/personas.jsonl (see pipeline/persona/). */
 export const sampleStage = defineStage({
   name: 'sample',
-  version: '2',
+  version: '3', // 3: corpus values pass the value gate and are cut at phrase boundaries
   after: ['cluster'],
   async keyParts(config, store) {
     return { ...personaKeyParts(config), taxonomyVersion: await currentTaxonomyVersion(store), anchorData: await anchorDataVersion() };
@@ -35,13 +36,21 @@ export const sampleStage = defineStage({
     bar.stop();
     llm?.checkFailureRate();
     const mean = c.personas ? c.attributes / c.personas : 0;
+    // Vocabulary rows no persona can draw (value-gate.ts): junk stored before the extract gate, or no clean cut at maxValueChars.
+    const gated = { valuesGated: 0, valuesUncut: 0 };
+    for (const leaf of ctx.catalog.leaves) {
+      const g = gatedValues(leaf, config.sample.maxValueChars);
+      gated.valuesGated += g.rejected;
+      gated.valuesUncut += g.uncut;
+    }
     const llmCounts = llm?.counts() ?? {};
     return {
       // Failed LLM calls fell back to offline values: the next run retries them (answers are cached).
       incomplete: (llmCounts.llmFailures ?? 0) > 0,
-      counts: { ...c, meanAttributes: Number(mean.toFixed(2)), version: ctx.taxonomyVersion, ...llmCounts },
+      counts: { ...c, meanAttributes: Number(mean.toFixed(2)), version: ctx.taxonomyVersion, ...gated, ...llmCounts },
       summary: `${c.personas} personas from taxonomy v${ctx.taxonomyVersion}: ${mean.toFixed(1)} attributes each on average (min ${c.minAttributes}), ` +
-        `${c.roots}/${config.roots.length} roots covered; ${c.repairs} repairs, ${c.dropped} attributes dropped, ${c.personasWithViolations} personas with remaining violations; ${file}`,
+        `${c.roots}/${config.roots.length} roots covered; ${c.repairs} repairs, ${c.dropped} attributes dropped, ${c.personasWithViolations} personas with remaining violations; ` +
+        `${gated.valuesGated + gated.valuesUncut} corpus values never drawn (gate ${gated.valuesGated}, no clean cut ${gated.valuesUncut}); ${file}`,
     };
   },
 });

@@ -131,6 +131,31 @@ describe('extract stage with an OpenAI-compatible server', () => {
     expect(second.stages.find((s) => s.stage === 'extract')).toMatchObject({ status: 'done', counts: { conversations: 1 } });
   });
 
+  it('drops grounded mentions whose value fails the value gate, counted per reason in counts and summary', async () => {
+    const text = 'I love jazz and incorporating some educational elements into the lessons';
+    const m = (value: string, quote: string) => ({ attribute: 'interest', value, root: 'Hobbies and Interests', quote, polarity: 'positive', confidence: 0.8 });
+    const server = await startOpenAiServer({
+      chat: () => ({ json: { mentions: [
+        m('jazz', 'I love jazz'),
+        m('incorporating some educational elements into the', 'incorporating some educational elements into the'),
+        m('things', 'jazz'),
+        m('seems', 'I love'),
+        m('ways', 'lessons'),
+      ] } }),
+    });
+    servers.push(server);
+    const store = await tempStore();
+    const config = testConfig({ ingest: { paths: [corpus([chat('a', text)])] }, extract: { extractor: 'llm' }, llm: { baseURL: server.url, model: 'm' } });
+    const manifest = await runStages(store, config, { until: 'extract' });
+    const report = manifest.stages.find((s) => s.stage === 'extract')!;
+    expect(report.counts).toMatchObject({
+      mentions: 1, invalid: 0, droppedValues: 4,
+      'droppedValues.cut-phrase': 1, 'droppedValues.filler': 2, 'droppedValues.function-word': 1, 'droppedValues.code': 0,
+    });
+    expect(report.summary).toContain('4 values dropped (filler 2, cut-phrase 1, function-word 1)');
+    expect((await mentions(store)).map((r) => r.value)).toEqual(['jazz']);
+  });
+
   it('fails the stage above llm.maxFailureRate with a clear error', async () => {
     const server = await startOpenAiServer({ chat: () => ({ status: 400, message: 'bad' }) });
     servers.push(server);

@@ -28,6 +28,8 @@ export const extractConfigSchema = z
     llmBatch: z.boolean().default(false),
     /** Character budget of one LLM window of a long conversation. @default 12000 */
     windowChars: z.number().int().min(1000).default(12_000),
+    /** Share of the conversations attempted in a run that may throw in the extractor (each is a `failures` row, retried next run); above it the stage fails (exit 4). @default 0.05 */
+    maxFailureRate: z.number().min(0).max(1).default(0.05),
   })
   .strict();
 
@@ -97,7 +99,7 @@ export const sampleConfigSchema = z
     minAge: z.number().int().min(0).default(18),
     /** Oldest anchor age (population mode). @default 90 */
     maxAge: z.number().int().min(0).default(90),
-    /** Longer corpus values are cut at a word boundary. @default 50 */
+    /** Longest persona value; a longer one is cut only at a phrase boundary (fitValue in extractors/value-gate.ts), else not drawn. @default 50 */
     maxValueChars: z.number().int().min(1).default(50),
     /** Fixed anchors for every persona (`--anchor k=v`): country (ISO2/ISO3/name), age ("30" or "30-45"), sex. */
     anchors: z

@@ -23,7 +23,7 @@ export async function provenanceIndex(store: Store, versionId: number): Promise<
   return { nodes: new Set(nodes.map((n) => n.node_id)), leafIds: nodes.filter((n) => n.is_leaf).map((n) => n.node_id), facetValues };
 }
 
-/** A corpus value has evidence when a mention under its facet states it (values may be cut at a word boundary). */
+/** A corpus value has evidence when a mention under its facet states it (values may be cut at a phrase boundary). */
 export function provenanceOf(index: ProvenanceIndex) {
   return (p: Persona, i: number) => {
     const a = p.attributes[i]!;

@@ -3,9 +3,11 @@ import type { Conversation, Extractor, ExtractResult } from '../core/types.js';
 import type { Reporter } from '../runner/reporter.js';
 import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
+import { createStoreFailureSink } from '../store/llm-tables.js';
 import { openWriteBatch, type WriteBatch } from '../store/write-batch.js';
+import { extractOrFailure, failureReason, isExtractionFailure } from './extraction-error.js';
 import { loadConversations } from './load-conversations.js';
-import { slotId, validMentions } from './mention-rows.js';
+import { type DroppedValues, noDroppedValues, slotId, validMentions } from './mention-rows.js';
 
 export interface ExtractOptions {
   store: Store;
@@ -24,7 +26,11 @@ export interface ExtractCounts {
   slots: number;
   ungrounded: number;
   invalid: number;
+  /** Grounded mentions dropped by the value gate (pipeline/extractors/value-gate.ts), per reason. */
+  droppedValues: DroppedValues;
   failedConversations: number;
+  /** Conversations the extractor threw on (each a `failures` row): not marked done, retried next run. */
+  erroredConversations: number;
 }
 
 /** Conversations with no current extraction, in id order (call invalidateExtractions first). */
@@ -44,18 +50,27 @@ const TABLES = ['mentions', 'slots', 'extracted_conversations'] as const;
  */
 export async function extractPending(opts: ExtractOptions): Promise<ExtractCounts> {
   const { store, extractor } = opts;
-  const counts: ExtractCounts = { conversations: 0, mentions: 0, slots: 0, ungrounded: 0, invalid: 0, failedConversations: 0 };
+  const counts: ExtractCounts = { conversations: 0, mentions: 0, slots: 0, ungrounded: 0, invalid: 0, droppedValues: noDroppedValues(), failedConversations: 0, erroredConversations: 0 };
   const pending = await pendingConversations(store);
   const shaOf = new Map(pending.map((p) => [p.conversation_id, p.content_sha256]));
   const progress = opts.reporter.progress('extract', pending.length);
   const limit = pLimit(opts.concurrency);
+  const failures = createStoreFailureSink(store, opts.runId, 'extract');
   for (let at = 0; at < pending.length; at += opts.chunkSize) {
     const conversations = await loadConversations(store, pending.slice(at, at + opts.chunkSize).map((p) => p.conversation_id));
-    const results = await Promise.all(conversations.map((c) => limit(() => extractor.extract(c))));
+    // One conversation's exception must not end the run: it becomes a failures row and stays pending.
+    const settled = await Promise.all(conversations.map((c) => limit(() => extractOrFailure(extractor, c))));
+    for (const f of settled.filter(isExtractionFailure)) {
+      counts.erroredConversations++;
+      await failures.record({ itemKey: f.itemKey, reason: failureReason(extractor.id, f) });
+    }
     await opts.beforeCommit?.();
     const batch = await openWriteBatch(store, TABLES);
     try {
-      conversations.forEach((conversation, i) => writeResult(batch.to, conversation, results[i]!, shaOf.get(conversation.conversationId)!, opts, counts));
+      conversations.forEach((conversation, i) => {
+        const result = settled[i]!;
+        if (!isExtractionFailure(result)) writeResult(batch.to, conversation, result, shaOf.get(conversation.conversationId)!, opts, counts);
+      });
       await batch.commit();
     } catch (error) {
       await batch.rollback();
@@ -79,7 +94,7 @@ function writeResult(
     counts.failedConversations++; // not marked done: the next run retries it (LLM answers that did arrive are cached)
     return;
   }
-  const { rows, invalid } = validMentions(conversation, result.mentions);
+  const { rows, invalid, dropped } = validMentions(conversation, result.mentions);
   for (const m of rows) {
     appendRow(to.mentions, [m.mentionId, m.turnId, m.conversationId, m.attribute, m.value, m.root, m.polarity, m.spanStart, m.spanEnd, m.quote, m.confidence, m.extractorId, m.llmCallId]);
   }
@@ -91,6 +106,7 @@ function writeResult(
   counts.slots += slots.size;
   counts.ungrounded += result.ungrounded;
   counts.invalid += invalid;
+  for (const [reason, n] of Object.entries(dropped) as [keyof DroppedValues, number][]) counts.droppedValues[reason] += n;
 }
 
 /**

@@ -1,31 +1,43 @@
 import { stableId } from '../core/hash.js';
 import type { Conversation, Mention, Slot } from '../core/types.js';
 import { isPersonalNameLike, scrubPii } from '../privacy/pii-scrubber.js';
+import { VALUE_REJECTIONS, type ValueRejection, valueRejection } from '../extractors/value-gate.js';
 
 export interface MentionRow extends Mention {
   mentionId: string;
 }
 
+export type DroppedValues = Record<ValueRejection, number>;
+export const noDroppedValues = (): DroppedValues => Object.fromEntries(VALUE_REJECTIONS.map((r) => [r, 0])) as DroppedValues;
+
 /**
  * Checks the contract every extractor must keep, whatever it is: a mention quotes exactly the
  * characters of a user turn of its conversation. A mention that breaks it is dropped and counted
- * (never stored), so a buggy extractor cannot corrupt the evidence chain.
+ * as `invalid` (never stored), so a buggy extractor cannot corrupt the evidence chain. A grounded
+ * mention whose value is not a usable phrase (value-gate.ts: empty, code, too long, only function
+ * words, filler, cut off) is dropped too and counted under its reason in `dropped`.
  */
-export function validMentions(conversation: Conversation, mentions: Mention[]): { rows: MentionRow[]; invalid: number } {
+export function validMentions(conversation: Conversation, mentions: Mention[]): { rows: MentionRow[]; invalid: number; dropped: DroppedValues } {
   const turns = new Map(conversation.turns.map((t) => [t.turnId, t]));
   const rows = new Map<string, MentionRow>();
   let invalid = 0;
+  const dropped = noDroppedValues();
   for (const m of mentions) {
     const turn = turns.get(m.turnId);
     if (!turn || turn.role !== 'user' || turn.text.slice(m.spanStart, m.spanEnd) !== m.quote || m.spanEnd <= m.spanStart) {
       invalid++;
       continue;
     }
+    const rejection = valueRejection(m.value);
+    if (rejection) {
+      dropped[rejection]++;
+      continue;
+    }
     const value = scrubValue(m.attribute, m.value);
     const mentionId = stableId('m', m.turnId, m.spanStart, m.spanEnd, m.attribute, value, m.extractorId);
     rows.set(mentionId, { ...m, value, mentionId });
   }
-  return { rows: [...rows.values()], invalid };
+  return { rows: [...rows.values()], invalid, dropped };
 }
 
 /**

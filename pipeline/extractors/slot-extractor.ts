@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Conversation, Extractor, Slot, Turn } from '../core/types.js';
+import { withTurn } from '../extract/extraction-error.js';
 import type { LlmClient } from '../llm/client.js';
 import { mapToRoot } from './root-mapping.js';
 
@@ -101,7 +102,8 @@ export function createSlotExtractor(opts: SlotExtractorOptions): Extractor {
   return {
     id,
     async extract(conversation) {
-      const perPair = await Promise.all(pairs(conversation).map((p) => onePair(conversation, p)));
+      // An exception (not a recorded call failure) names the pair's user turn for the failures table.
+      const perPair = await Promise.all(pairs(conversation).map((p) => withTurn(p.user, () => onePair(conversation, p))));
       // undefined = a call failed for good (recorded); the stage retries the conversation next run.
       const failed = perPair.filter((p) => p === undefined).length;
       return { mentions: [], ungrounded: 0, failed, slots: perPair.flatMap((p) => p ?? []) };

@@ -1,3 +1,4 @@
+import { fitValue, valueRejection } from '../extractors/value-gate.js';
 import { extractYears, wordsToNumber } from './consistency-match.js';
 import type { Leaf, LeafValue, Polarity } from './leaf-catalog.js';
 import { type RandomGenerator, weightedIndex } from './rng.js';
@@ -10,7 +11,10 @@ import type { Anchors } from './types.js';
  */
 
 export interface ValueOptions {
-  /** Longer values are cut at a word boundary (default 50): one value should not read as a story. */
+  /**
+   * Longer values are cut at a phrase boundary (default 50; fitValue in value-gate.ts): one value
+   * should not read as a story. A value with no clean cut is never drawn.
+   */
   maxChars?: number;
   /**
    * Each polarity present in the vocabulary gets at least this share of draws (default 0.1).
@@ -103,12 +107,14 @@ interface Entry extends LeafValue {
 }
 interface Prepared {
   isAge: boolean;
+  /** Vocabulary rows never drawn: rejected by the value gate, or too long with no clean cut. */
+  gated: { rejected: number; uncut: number };
   rule: Bound | undefined;
   entries: Entry[];
   balanced: Map<number, Float64Array>;
 }
 
-// Per leaf and maxChars: the label rules, cut and merged values and their numbers depend on
+// Per leaf and maxChars: the label rules, gated, cut and merged values and their numbers depend on
 // neither the anchors nor the rng, and a run draws from the same leaves thousands of times.
 const preparedCache = new WeakMap<Leaf, Map<number, Prepared>>();
 
@@ -119,29 +125,35 @@ function prepare(leaf: Leaf, maxChars: number): Prepared {
   if (prepared) return prepared;
   const label = leaf.label.trim();
   const rule = BOUNDS.find((b) => b.label.test(label));
-  // Cut values, with (value, polarity) duplicates merged so a value's count is not split.
+  // Gated and fitted values, with (value, polarity) duplicates merged so a value's count is not split.
+  // The gate is the extract stage's (mention-rows.ts): a junk value stored before it existed is never shown.
   const byKey = new Map<string, Entry>();
+  const gated = { rejected: 0, uncut: 0 };
   for (const v of leaf.values) {
     if (!(v.count > 0) || v.value.trim() === '') continue;
-    const value = cutAtWord(v.value.trim(), maxChars);
+    if (valueRejection(v.value) !== null) {
+      gated.rejected++;
+      continue;
+    }
+    const value = fitValue(v.value, maxChars);
+    if (value === null) {
+      gated.uncut++;
+      continue;
+    }
     const largest = rule ? largestNumber(v.value) : undefined; // parsing is only needed under a rule
     const key = `${v.polarity}\u001f${value}`;
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, { value, polarity: v.polarity, count: v.count, largest });
     else [seen.count, seen.largest] = [seen.count + v.count, largest === undefined ? seen.largest : Math.max(largest, seen.largest ?? largest)];
   }
-  prepared = { isAge: AGE_LABEL.test(label), rule, entries: [...byKey.values()], balanced: new Map() };
+  prepared = { isAge: AGE_LABEL.test(label), gated, rule, entries: [...byKey.values()], balanced: new Map() };
   byMax.set(maxChars, prepared);
   return prepared;
 }
 
-/** At most maxChars: cut at the last space that fits, trailing punctuation dropped; a hard cut for one long word. */
-export function cutAtWord(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const head = text.slice(0, maxChars + 1);
-  const at = head.lastIndexOf(' ');
-  const cut = (at > 0 ? head.slice(0, at) : '').replace(/[\s,;:.\-–—(/&]+$/u, '');
-  return cut || text.slice(0, maxChars);
+/** Vocabulary rows of `leaf` that personas never draw: rejected by the value gate, or too long with no clean cut. */
+export function gatedValues(leaf: Leaf, maxChars = 50): { rejected: number; uncut: number } {
+  return prepare(leaf, maxChars).gated;
 }
 
 /** Does `value` respect the leaf's label rule at this age? (No parseable number: yes.) */

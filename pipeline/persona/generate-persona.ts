@@ -2,6 +2,7 @@ import type { AnchorSampler } from '../anchors/sample-anchors.js';
 import type { SampleConfig } from '../config/schema.js';
 import { stableId } from '../core/hash.js';
 import { checkConsistency, type Lexicon, loadLexicon, repairPersona, type RepairStep, type Violation } from './consistency.js';
+import { fitValue } from '../extractors/value-gate.js';
 import { sampleValue } from './corpus-values.js';
 import { anchorKindOf } from './anchor-units.js';
 import { type Catalog, type Leaf, unitKey } from './leaf-catalog.js';
@@ -86,7 +87,7 @@ export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
       const path = leaf.nodePath ?? leaf.path;
       return {
         nodeId: leaf.nodeId, facetId: path === leaf.path ? leaf.facetId ?? null : null, path, root: leaf.root, label: path.split('.').at(-1)!,
-        value: anchored.slice(0, settings.maxValueChars), polarity: 'neutral', origin: 'anchor', stratum, valueType: leaf.valueType, llmCallId: null,
+        value: fitValue(anchored, settings.maxValueChars) ?? anchored, polarity: 'neutral', origin: 'anchor', stratum, valueType: leaf.valueType, llmCallId: null,
       };
     }
     const sampled = sampleValue(leaf, personaRng(seed, index, `values:${unitKey(leaf)}`), anchors, attempt, valueOpts);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtWord, leadingNumber, sampleValue } from '../../pipeline/persona/corpus-values.js';
+import { gatedValues, leadingNumber, sampleValue } from '../../pipeline/persona/corpus-values.js';
 import type { Leaf, LeafValue } from '../../pipeline/persona/leaf-catalog.js';
 import { personaRng } from '../../pipeline/persona/rng.js';
 
@@ -74,16 +74,23 @@ describe('sampleValue', () => {
     // The same state and attempt always give the same value.
     expect(sampleValue(l, base.clone(), { age: 40 }, 1)!.value).toBe(seen[1]);
   });
-  it('cuts long values at a word boundary within maxChars', () => {
-    const long = 'volunteering at the local animal shelter every other weekend with my sister';
+  it('cuts long values at a phrase boundary within maxChars', () => {
+    const long = 'volunteering at the local animal shelter with my sister on weekends';
     const l = leaf('Volunteering', [[long, 3, 'positive']], 'free_text');
     const v = sampleValue(l, personaRng(1, 0), { age: 40 })!.value;
-    expect(v.length).toBeLessThanOrEqual(50);
-    expect(long.startsWith(v)).toBe(true);
-    expect(long[v.length]).toBe(' ');
-    expect(sampleValue(l, personaRng(1, 0), { age: 40 }, 0, { maxChars: 20 })!.value).toBe('volunteering at the');
-    expect(cutAtWord('supercalifragilisticexpialidocious', 10)).toBe('supercalif');
-    expect(cutAtWord('short', 10)).toBe('short');
+    expect(v).toBe('volunteering at the local animal shelter');
+    expect(sampleValue(l, personaRng(1, 0), { age: 40 }, 0, { maxChars: 20 })!.value).toBe('volunteering');
+  });
+  it('never draws a value the gate rejects or one with no clean cut, and counts them', () => {
+    const l = leaf('Hobby', [
+      ['ways', 50, 'positive'], ['incorporating some educational elements into the', 50, 'positive'], ['seems', 20, 'positive'],
+      ['supercalifragilisticexpialidocious', 30, 'positive'], ['chess', 1, 'positive'],
+    ], 'categorical');
+    expect([...draws(l, 40, 200).keys()].sort()).toEqual(['chess', 'supercalifragilisticexpialidocious']); // one word fits in 50
+    expect(gatedValues(l, 20)).toEqual({ rejected: 3, uncut: 1 });
+    expect(sampleValue(l, personaRng(1, 0), { age: 40 }, 1, { maxChars: 20 })).toBeNull();
+    const junk = leaf('Hobby', [['things', 5, 'positive'], ['my favorite', 5, 'positive']], 'categorical');
+    expect(sampleValue(junk, personaRng(1, 0), { age: 40 })).toBeNull();
   });
   it('returns null for an empty vocabulary', () => {
     expect(sampleValue(leaf('Pet', [], 'categorical'), personaRng(1, 0), { age: 40 })).toBeNull();

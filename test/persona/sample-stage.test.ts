@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cutAtWord } from '../../pipeline/persona/corpus-values.js';
+import { fitValue, valueRejection } from '../../pipeline/extractors/value-gate.js';
 import type { Store } from '../../pipeline/store/store.js';
 import { runStages, testConfig } from '../helpers/pipeline.js';
 import { tempStore } from '../helpers/store.js';
@@ -30,7 +30,7 @@ describe('sample stage', () => {
     // Every attribute names a leaf of the current version.
     expect(await store.scalar(`SELECT count(*) FROM persona_attributes a
       LEFT JOIN taxonomy_nodes n ON n.version_id = $1 AND n.node_id = a.node_id AND n.is_leaf WHERE n.node_id IS NULL`, [v])).toBe(0n);
-    // Corpus values come from the node's own vocabulary (cut at a word boundary), or the anchor age for an age leaf.
+    // Corpus values come from the node's own vocabulary (gated, cut at a phrase boundary), or the anchor age for an age leaf.
     const rows = await store.all<{ node_id: string; value: string; label: string; age: number; vocabulary: string[] }>(
       `SELECT a.node_id, a.value, n.label, (p.anchors->>'age')::INTEGER AS age,
               (SELECT list(v.value) FROM node_values v WHERE v.version_id = $1 AND v.node_id = a.node_id) AS vocabulary
@@ -40,9 +40,10 @@ describe('sample stage', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      const allowed = new Set((r.vocabulary ?? []).map((x) => cutAtWord(x.trim(), 50)));
+      const allowed = new Set((r.vocabulary ?? []).filter((x) => valueRejection(x) === null).map((x) => fitValue(x, 50)));
       if (!allowed.has(r.value)) expect(r.value, `${r.node_id} (${r.label})`).toBe(String(r.age));
     }
+    for (const r of rows) expect(valueRejection(r.value), r.value).toBeNull(); // never a junk or cut-off value
     // Every attribute is a value facet of its leaf (an anchor answering a split leaf names the leaf only),
     // and every corpus value has a mention saying it under that facet.
     expect(await store.scalar(`SELECT count(*) FROM persona_attributes a LEFT JOIN value_facets f
@@ -53,6 +54,8 @@ describe('sample stage', () => {
     expect(report.status).toBe('done');
     expect(report.counts.personas).toBe(12);
     expect(report.counts.violations).toBe(0);
+    expect(report.counts.valuesGated).toBeGreaterThanOrEqual(0);
+    expect(report.summary).toMatch(/corpus values never drawn \(gate \d+, no clean cut \d+\)/);
     const lines = jsonl.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(12);
     expect(lines[0]).toMatchObject({ seed: 42, index: 0 });

@@ -3,7 +3,7 @@
  * input (no dates, no randomness): the rendered text is part of the cache key, so a rerun over
  * the same persona must render byte-identical prompts to hit the cache.
  */
-import { cutAtWord } from '../corpus-values.js';
+import { fitValue, valueRejection } from '../../extractors/value-gate.js';
 import { wordCount } from '../narrative-text.js';
 import type { Anchors, LifeStoryCore } from '../types.js';
 
@@ -70,13 +70,17 @@ export const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 /** Words that say "no value": treated as missing so the caller falls back to a corpus value. */
 const NON_VALUE = /^(?:n\/?a|none given|unknown|not applicable|not specified|unspecified|null|undefined|-+|\?+|…|\.\.\.)$/i;
 
-/** A model value as stored: one line, trimmed, cut at a word boundary; '' when it says nothing. */
+/**
+ * A model value as stored: one line, trimmed, cut at a phrase boundary (fitValue); '' when it
+ * says nothing, fails the value gate, or has no clean cut (the caller falls back to a corpus value).
+ */
 export function cleanValue(raw: string, maxChars: number): string {
   const line = oneLine(raw);
   // Only a value wrapped in quotes loses them: "'90s rock" keeps its apostrophe.
   const v = (/^["“'‘](.*)["”'’]$/.exec(line)?.[1] ?? line).trim();
   if (v === '' || NON_VALUE.test(v)) return '';
-  return cutAtWord(v, maxChars);
+  const fitted = fitValue(v, maxChars);
+  return fitted !== null && valueRejection(fitted) === null ? fitted : '';
 }
 
 export { wordCount };
