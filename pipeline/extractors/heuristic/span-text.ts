@@ -6,14 +6,21 @@ import type { Tok } from './tokens.js';
 
 const RELATIVE_START = new Set(['that', 'which', 'where', 'who']);
 
+/** A span cut to the token array, so callers' off-by-one spans read nothing rather than crash. */
+function clamp(toks: readonly Tok[], span: Span): Span {
+  const start = Math.max(0, span.start);
+  return { start, end: Math.max(start, Math.min(span.end, toks.length)) };
+}
+
 /**
  * The text of a token span, read from the original turn: original spelling and spacing collapsed,
  * common words lower-cased (names and acronyms keep their case).
  */
 export function spanText(text: string, toks: readonly Tok[], span: Span): string {
+  const { start, end } = clamp(toks, span);
   let out = '';
   let prevEnd = -1;
-  for (let j = span.start; j < span.end; j += 1) {
+  for (let j = start; j < end; j += 1) {
     const t = toks[j] as Tok;
     if (t.start < prevEnd) continue; // expanded contraction halves share one source token
     if (prevEnd >= 0) out += text.slice(prevEnd, t.start).length > 0 ? ' ' : '';
@@ -28,8 +35,12 @@ export function spanText(text: string, toks: readonly Tok[], span: Span): string
 }
 
 /** Lower-case words and lemmas of a span, head-first (last noun first) for categorising. */
-export function spanWords(toks: readonly Tok[], span: Span): string[] {
+export function spanWords(toks: readonly Tok[], rawSpan: Span): string[] {
   const out: string[] = [];
+  const span = clamp(toks, rawSpan);
+  // An empty span has no words: callers pass "the words after the verb" of a bare verb ("I hike"),
+  // and reading its start as a lead token ran past the last token of the turn.
+  if (span.start >= span.end) return out;
   // The head is the last noun before any prepositional tail: "fiction" in "fiction in the style of X".
   let headEnd = span.end;
   for (let j = span.start + 1; j < span.end; j += 1) {
