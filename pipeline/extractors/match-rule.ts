@@ -55,3 +55,18 @@ export function mentionMatches(mention: { attribute: string; value: string }, tr
   for (const w of words) if (truthWords.has(w)) shared += 1;
   return shared >= 1 && shared * 2 >= words.size;
 }
+
+/**
+ * `mentionMatches` over the mention's VALUE words only: at least one shared word with `truth`
+ * and at least half of the value's distinct words in it. For labelled turns whose facts are
+ * persona lines ("i have two dogs"): the attribute name is an extractor's own vocabulary and the
+ * line rarely repeats it, so counting it would only measure how attribute names are spelled.
+ */
+export function valueMatches(value: string, truth: string): boolean {
+  const words = new Set(matchTokens(value));
+  if (words.size === 0) return false;
+  const truthWords = new Set(matchTokens(truth));
+  let shared = 0;
+  for (const w of words) if (truthWords.has(w)) shared += 1;
+  return shared >= 1 && shared * 2 >= words.size;
+}

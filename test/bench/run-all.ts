@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnchors } from './anchors.bench.js';
+import { benchCasual } from './casual.bench.js';
 import { benchCluster } from './cluster.bench.js';
 import { benchExtractLlm, benchExtractOffline } from './extract.bench.js';
 import { benchEmbed } from './embed.bench.js';
+import { benchFuzz } from './fuzz.bench.js';
 import { benchIngest } from './ingest.bench.js';
 import { benchPersonas } from './personas.bench.js';
 import { benchReference } from './reference.bench.js';
@@ -25,6 +27,8 @@ const benches: Record<string, (work: string, dataDir: string, opts: { named: boo
   anchors: benchAnchors,
   select: benchSelect,
   personas: benchPersonas,
+  casual: benchCasual,
+  fuzz: benchFuzz,
 };
 const named = process.argv.slice(2);
 const chosen = named.length ? named : Object.keys(benches);

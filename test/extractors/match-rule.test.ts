@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTokens, mentionMatches, stemWord } from '../../pipeline/extractors/match-rule.js';
+import { matchTokens, mentionMatches, stemWord, valueMatches } from '../../pipeline/extractors/match-rule.js';
 
 describe('matchTokens', () => {
   it('lower-cases, splits on non-letters, drops stop words', () => {
@@ -49,5 +49,34 @@ describe('mentionMatches', () => {
   it('counts distinct mention words', () => {
     // {pet, ownership, two, dogs}: two and dogs shared = 2 of 4
     expect(mentionMatches({ attribute: 'pet ownership', value: 'two dogs' }, 'I have two dogs')).toBe(true);
+  });
+});
+
+describe('valueMatches', () => {
+  it('ignores the attribute: only the value words count', () => {
+    expect(valueMatches('two dogs', 'i have two dogs')).toBe(true);
+    // mentionMatches would fail here: {pet, ownership, kind, dog} share only 1 of 4 with the truth
+    expect(mentionMatches({ attribute: 'pet ownership kind', value: 'dog' }, 'i have a dog')).toBe(false);
+    expect(valueMatches('dog', 'i have a dog')).toBe(true);
+  });
+
+  it('needs at least half of the distinct value words, and at least one', () => {
+    // {pediatric, nurse}: 1 of 2
+    expect(valueMatches('pediatric nurse', 'i am a nurse')).toBe(true);
+    // {pediatric, night, nurse}: 1 of 3
+    expect(valueMatches('pediatric night nurse', 'i am a nurse')).toBe(false);
+    // {jazz, jazz} is one distinct word
+    expect(valueMatches('jazz jazz', 'i love jazz')).toBe(true);
+    expect(valueMatches('jazz', 'i love queen')).toBe(false);
+  });
+
+  it('lower-cases, drops stop words and stems on both sides', () => {
+    expect(valueMatches('Hiking and Fishing', 'i like hikes')).toBe(true);
+    expect(valueMatches("afraid of SPIDERS!", 'i am terribly afraid of spiders')).toBe(true);
+  });
+
+  it('is false for a value of stop words only', () => {
+    expect(valueMatches('of the', 'of the')).toBe(false);
+    expect(valueMatches('', 'i have two dogs')).toBe(false);
   });
 });
