@@ -27,8 +27,15 @@ const ADVERBS = new Set([
   'particularly', 'especially', 'still', 'genuinely', 'certainly', 'seriously', 'strongly', 'deeply', 'even',
   'already', 'kinda', 'sorta', 'currently', 'now', 'originally', 'basically', 'literally', 'pretty', 'very',
   'simply', 'both', 'all', 'recently', 'finally', 'officially', 'proudly', 'happily', 'mostly', 'mainly',
-  'primarily', 'generally', 'only', 'much', 'so', 'quite', 'rarely', 'hardly',
+  'primarily', 'generally', 'only', 'much', 'so', 'quite', 'rarely', 'hardly', 'super', 'def', 'sooo', 'soo',
+  'lowkey', 'rn', 'prob', 'probably',
 ]);
+
+/** Any -ly adverb inside a verb chain is a manner word, not a verb: "I am terribly afraid of". */
+function skippable(t: Tok | undefined): boolean {
+  if (!t) return false;
+  return ADVERBS.has(t.norm) || (t.pos === 'ADV' && /[a-z]ly$/.test(t.norm) && !HABIT_ADVERBS.has(t.norm));
+}
 const HABIT_ADVERBS = new Set([
   'usually', 'often', 'always', 'typically', 'normally', 'regularly', 'frequently', 'sometimes', 'occasionally',
   'generally', 'mostly', 'mainly', 'primarily', 'daily', 'constantly', 'habitually', 'never', 'seldom', 'rarely',
@@ -64,6 +71,7 @@ export function hypothetical(toks: readonly Tok[], at: number): boolean {
 
 function subjectAt(toks: readonly Tok[], k: number): { subject: Chain['subject']; quoteStart: number; next: number } | null {
   const t = toks[k] as Tok;
+  if (droppedSubject(toks, k)) return { subject: 'i', quoteStart: k, next: k };
   if (t.norm === 'i' && toks[k + 1]?.norm !== "'") return { subject: 'i', quoteStart: k, next: k + 1 };
   if (t.norm === 'we') return { subject: 'we', quoteStart: k, next: k + 1 };
   // "As someone who follows a vegan diet" discloses as much as "I follow a vegan diet".
@@ -74,9 +82,45 @@ function subjectAt(toks: readonly Tok[], k: number): { subject: Chain['subject']
   return null;
 }
 
+/** Tokens after which a new clause may start with its "I" dropped: "lol , been vegan for years". */
+const CLAUSE_OPENERS = new Set([',', '.', '!', ';', ':', '-', '(', '…', 'lol', 'haha', 'tbh', 'honestly', 'also', 'yeah', 'yes', 'nope', 'no', 'well', 'but', 'so', 'and', 'then', 'now', 'just']);
+const OTHER_SUBJECTS = new Set(['you', 'he', 'she', 'they', 'we', 'it', 'someone', 'everyone', 'people', 'u']);
+/** Verbs that may open a statement with the "I" dropped even in the present ("love hiking", "hate spiders"). */
+const DROPPED_I_PRESENT = new Set(['love', 'hate', 'adore', 'enjoy', 'prefer', 'volunteer', 'collect', 'coach', 'play', 'own', 'work', 'live']);
+
+/**
+ * Chat drops the subject: "ran my first marathon last spring", "been vegan for 3 years", "i garden
+ * and grow tomatoes". A clause-initial past form or "been", or a verb coordinated with an earlier
+ * "I" ("... and grow"), reads as a first-person statement. A clause-initial base form does not,
+ * except for a few verbs of taste and habit: it is usually an imperative ("write a poem").
+ */
+function droppedSubject(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k] as Tok;
+  if (t.pos !== 'VERB' && t.norm !== 'been') return false;
+  const prev = toks[k - 1];
+  const opens = !prev || prev.sent !== t.sent || CLAUSE_OPENERS.has(prev.norm);
+  if (!opens) return false;
+  if (prev && prev.sent === t.sent && (prev.norm === 'and' || prev.norm === 'but' || prev.norm === 'then')) {
+    // Coordinated with the nearest subject of the sentence, which must be "I".
+    for (let j = k - 2; j >= 0 && toks[j]?.sent === t.sent; j -= 1) {
+      const n = (toks[j] as Tok).norm;
+      if (n === 'i') return true;
+      if (OTHER_SUBJECTS.has(n)) return false;
+    }
+    return false;
+  }
+  if (t.norm === 'been') return true;
+  // A lone past form ("divorced , 2 kids") is a state, read as a fragment, not an action.
+  const after = toks[k + 1];
+  if (!after || after.sent !== t.sent || after.pos === 'PUNCT') return false;
+  if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
+  return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
+}
+
 function isParticiple(t: Tok | undefined): boolean {
   if (!t) return false;
-  return IRREGULAR_PP.has(t.norm) || (t.pos === 'VERB' && !/ing$/.test(t.norm));
+  // The lite tagger calls "hands" or "type" a verb; a participle after "have" ends like one.
+  return IRREGULAR_PP.has(t.norm) || (t.pos === 'VERB' && !/(?:ing|s)$/.test(t.norm) && /(?:ed|en|n|t|d)$/.test(t.norm));
 }
 
 /** Reads the verb chain after a first-person subject at token `k`, or null when there is none. */
@@ -99,7 +143,7 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
       c.habitual = true;
       if (n === 'never') c.neg = true;
       j += 1;
-    } else if (ADVERBS.has(n) || (n === 'kind' || n === 'sort') && next?.norm === 'of') {
+    } else if (skippable(t) || (n === 'kind' || n === 'sort') && next?.norm === 'of') {
       j += n === 'kind' || n === 'sort' ? 2 : 1;
     } else if (n === 'not' || n === "n't") {
       c.neg = true;
@@ -127,7 +171,7 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
     } else if (BE_PRESENT.has(n) || BE_PAST.has(n) || n === 'been' || n === 'be') {
       if (BE_PAST.has(n)) c.past = true;
       let h = j + 1;
-      while (h < toks.length && (ADVERBS.has((toks[h] as Tok).norm) || (toks[h] as Tok).norm === 'not')) {
+      while (h < toks.length && (skippable(toks[h]) || (toks[h] as Tok).norm === 'not')) {
         if ((toks[h] as Tok).norm === 'not') c.neg = true;
         h += 1;
       }

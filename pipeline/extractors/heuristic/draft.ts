@@ -3,9 +3,9 @@
  * instead of offsets, and an internal root key instead of a configured root name.
  */
 import type { Polarity } from '../../core/types.js';
-import { categorise } from './categorise.js';
+import { nameValues } from './naming.js';
 import { phrase, type PhraseOptions, type Span } from './phrase.js';
-import { spanText, spanWords } from './span-text.js';
+import { spanText } from './span-text.js';
 import type { RootKey } from './roots.js';
 import type { Tok } from './tokens.js';
 
@@ -50,7 +50,7 @@ export function valueAt(ctx: Ctx, from: number, opts?: PhraseOptions): { span: S
   return text === '' ? null : { span, text };
 }
 
-/** A like/dislike/habit draft whose attribute comes from the value's topic words. */
+/** A like/dislike/habit draft named by its statement (naming.ts); `suffix` ends a thing's class name. */
 export function topical(
   ctx: Ctx,
   kind: 'preference' | 'habit',
@@ -59,8 +59,8 @@ export function topical(
   polarity: Polarity,
   confidence: number,
   opts: PhraseOptions = { verbStart: true, relative: true, max: 10 },
-  fallback?: string,
-): Draft | null {
+  suffix = 'preference',
+): Draft[] {
   let start = from;
   // "interested in learning more about X" is about X.
   for (let j = from; j < from + 3 && j < ctx.toks.length; j += 1) {
@@ -70,16 +70,19 @@ export function topical(
     break;
   }
   const v = valueAt(ctx, start, opts);
-  if (!v) return null;
+  if (!v) return [];
   const lead = ctx.toks[v.span.start];
   const after = ctx.toks[v.span.end];
   // A lone verb cut off before its pronoun object ("I like to place | them") lost its meaning.
-  if (v.span.end - v.span.start === 1 && lead?.pos === 'VERB' && after && (after.pos === 'PRON' || after.pos === 'DET')) return null;
+  if (v.span.end - v.span.start === 1 && lead?.pos === 'VERB' && after && (after.pos === 'PRON' || after.pos === 'DET')) return [];
   // A lone vague verb ("interested in exploring", "I like thinking") names no attribute value.
-  if (v.span.end - v.span.start === 1 && lead && VAGUE_VERBS.has(lead.lemma)) return null;
-  const verbLike = lead !== undefined && (lead.pos === 'VERB' || /ing$/.test(lead.norm));
-  const cat = categorise(kind, spanWords(ctx.toks, v.span), verbLike, fallback);
-  return draft(cat.attribute, v.text, cat.root, quoteStart, v.span.end, confidence, polarity);
+  if (v.span.end - v.span.start === 1 && lead && VAGUE_VERBS.has(lead.lemma)) return [];
+  const out: Draft[] = [];
+  for (const named of nameValues(ctx.toks, v.span, suffix)) {
+    const value = spanText(ctx.text, ctx.toks, named.value);
+    if (value !== '') out.push(draft(named.attribute, value, named.root, quoteStart, v.span.end, confidence, polarity));
+  }
+  return out;
 }
 
 const VAGUE_VERBS = new Set(['explore', 'know', 'understand', 'learn', 'find', 'get', 'see', 'try', 'do', 'make', 'say', 'think', 'go', 'have', 'use', 'work', 'help', 'hear', 'discover', 'create', 'build', 'start', 'stick', 'keep', 'avoid', 'place', 'put', 'split', 'relax']);
@@ -90,4 +93,26 @@ export function skipWords(ctx: Ctx, k: number, skip: ReadonlySet<string>): numbe
   let j = k;
   while (j < ctx.toks.length && skip.has(norm(ctx, j))) j += 1;
   return j;
+}
+
+const TIME_UNIT = /^(?:day|days|week|weeks|weekend|weekends|weekday|weekdays|month|months|year|years|morning|mornings|evening|evenings|night|nights|afternoon|afternoons|summer|winter|spring|fall|autumn|sunday|monday|tuesday|wednesday|thursday|friday|saturday|sundays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|holiday|holidays|lunch|break)$/;
+const COUNT = /^(?:once|twice|thrice|\d+|one|two|three|four|five|six|seven|several|few|many)$/;
+
+/**
+ * End (exclusive) of a frequency adverbial starting at token `k` ("twice a week", "every
+ * sunday", "on weekends", "three times a month", "daily"), or `k` when there is none. A habit's
+ * frequency is part of its value: "I go swimming | twice a week".
+ */
+export function frequencyEnd(ctx: Ctx, k: number): number {
+  const n = (j: number) => norm(ctx, j);
+  if (/^(?:daily|weekly|nightly|monthly|yearly|annually|everyday)$/.test(n(k))) return k + 1;
+  if ((n(k) === 'every' || n(k) === 'each' || n(k) === 'most' || n(k) === 'on') && TIME_UNIT.test(n(k + 1))) return k + 2;
+  if (n(k) === 'every' && n(k + 1) === 'other' && TIME_UNIT.test(n(k + 2))) return k + 3;
+  if (COUNT.test(n(k))) {
+    let j = k + 1;
+    if (n(j) === 'times' || n(j) === 'time') j += 1;
+    else if (n(k) !== 'once' && n(k) !== 'twice' && n(k) !== 'thrice') return k;
+    if ((n(j) === 'a' || n(j) === 'per' || n(j) === 'every' || n(j) === 'each') && TIME_UNIT.test(n(j + 1))) return j + 2;
+  }
+  return k;
 }

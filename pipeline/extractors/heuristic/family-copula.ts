@@ -29,27 +29,27 @@ const ATTITUDES: ReadonlyMap<string, readonly [string, 'preference' | 'fear' | '
   ['committed to', ['values', 'values', true]], ['dedicated to', ['values', 'values', true]],
 ]);
 
-function attitude(ctx: Ctx, c: Chain, h: number): Draft | null {
+function attitude(ctx: Ctx, c: Chain, h: number): Draft[] {
   const one = norm(ctx, h);
   const key = ATTITUDES.has(one) ? one : `${one} ${norm(ctx, h + 1)}`;
   const spec = ATTITUDES.get(key);
-  if (!spec) return null;
+  if (!spec) return [];
   const from = h + key.split(' ').length;
   const [attribute, kind, positive] = spec;
   let polarity: 'positive' | 'negative' = positive ? 'positive' : 'negative';
   if (c.neg) {
     // "not into X" flips a liking; "not afraid of X" / "not allergic to X" says too little to keep.
-    if (kind !== 'preference') return null;
+    if (kind !== 'preference') return [];
     polarity = positive ? 'negative' : 'positive';
   }
-  // "interested in / passionate about X" names an interest when X has no recognisable topic.
-  const interest = /^(?:interested|passionate|curious|fascinated|keen|into)\b/.test(key) ? 'interest' : undefined;
-  if (kind === 'preference') return topical(ctx, 'preference', c.quoteStart, from, polarity, 0.75, { verbStart: true, relative: true, max: 10 }, interest);
+  // "interested in / passionate about X" is an interest in X's class ("science interest"), not a taste.
+  const suffix = /^(?:interested|passionate|curious|fascinated|keen)\b/.test(key) ? 'interest' : 'preference';
+  if (kind === 'preference') return topical(ctx, 'preference', c.quoteStart, from, polarity, 0.75, { verbStart: true, relative: true, max: 10 }, suffix);
   const v = valueAt(ctx, from, { verbStart: true });
-  if (!v) return null;
+  if (!v) return [];
   const roots: Record<string, RootKey> = { fear: 'psychology', allergy: 'health', language: 'culture', values: 'values' };
   const attr = kind === 'values' ? 'values' : attribute;
-  return draft(attr, v.text, roots[kind] as RootKey, c.quoteStart, v.span.end, 0.8, polarity);
+  return [draft(attr, v.text, roots[kind] as RootKey, c.quoteStart, v.span.end, 0.8, polarity)];
 }
 
 function age(ctx: Ctx, c: Chain, h: number): Draft | null {
@@ -119,9 +119,9 @@ function states(ctx: Ctx, c: Chain, h: number): Draft[] {
       k = k + 4;
       continue;
     }
-    const att = k > h ? attitude(ctx, c, k) : null;
-    if (att) {
-      out.push(att);
+    const att = k > h ? attitude(ctx, c, k) : [];
+    if (att.length > 0) {
+      out.push(...att);
       break;
     }
     const spec = STATE_ADJECTIVES.get(n);
@@ -151,11 +151,17 @@ function states(ctx: Ctx, c: Chain, h: number): Draft[] {
 
 export function copulaFamily(ctx: Ctx, c: Chain): Draft[] {
   const h = c.head;
+  // "I was a competitive gymnast", "I used to be a chef": a former role, not a current one.
+  if (c.past && /^(?:a|an)$/.test(norm(ctx, h)) && !c.neg && c.subject === 'i') {
+    return identityNounPhrase(ctx, { ...c, past: false }, h)
+      .filter((d) => d.attribute === 'occupation')
+      .map((d) => ({ ...d, attribute: 'former occupation', confidence: 0.65 }));
+  }
   if (c.past && !['born', 'raised', 'diagnosed'].includes(norm(ctx, h))) return [];
   if (c.modal && c.modal !== 'can') return [];
   if (c.subject === 'we' && norm(ctx, h) !== 'from') return [];
   const att = attitude(ctx, c, h);
-  if (att) return [att];
+  if (att.length > 0) return att;
   if (c.neg) {
     // "I'm not a big fan of X" is the one negated identity phrase worth keeping.
     return identityNounPhrase(ctx, c, h).filter((d) => d.polarity === 'negative');

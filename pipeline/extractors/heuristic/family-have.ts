@@ -7,6 +7,7 @@ import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
 import { BUSINESS_NOUNS, FAMILY, PETS } from './lexicon-people.js';
+import { possessionName } from './naming.js';
 
 const HAVE_STOP = new Set(['of', 'for', 'to', 'in', 'against', 'towards', 'toward', 'with', 'on', 'about', 'named', 'called', 'who', 'that', 'and']);
 const CONDITIONS = new Set([
@@ -28,38 +29,55 @@ const ATTITUDE_NOUNS: ReadonlyMap<string, readonly [Polarity, 'preference' | 'fe
 ]);
 const DEGREES = /\b(?:degree|bachelor'?s?|master'?s?|masters|phd|doctorate|diploma|mba|bsc|msc|certificate|certification)$/;
 
-function attitudeNoun(ctx: Ctx, c: Chain, np: { text: string; span: { start: number; end: number } }, head: string): Draft | null {
+function attitudeNoun(ctx: Ctx, c: Chain, np: { text: string; span: { start: number; end: number } }, head: string): Draft[] {
   const spec = ATTITUDE_NOUNS.get(head);
-  if (!spec) return null;
+  if (!spec) return [];
   const prep = norm(ctx, np.span.end);
   const [basePolarity, kind] = spec;
   if (!['of', 'for', 'to', 'in', 'against', 'towards', 'toward', 'with'].includes(prep)) {
     // "a nut allergy", "a fear" with the object before the noun.
-    if (kind !== 'allergy' || np.text.split(' ').length < 2) return null;
-    return draft('allergy', np.text, 'health', c.quoteStart, np.span.end, 0.8, 'negative');
+    if (kind !== 'allergy' || np.text.split(' ').length < 2) return [];
+    return [draft('allergy', np.text, 'health', c.quoteStart, np.span.end, 0.8, 'negative')];
   }
   let polarity: Polarity = basePolarity;
   if (head === 'stance' || head === 'bias') polarity = prep === 'against' ? 'negative' : 'positive';
-  if (head === 'problem' && prep !== 'with') return null;
+  if (head === 'problem' && prep !== 'with') return [];
   if (kind === 'preference' || kind === 'values') {
-    const d = topical(ctx, 'preference', c.quoteStart, np.span.end + 1, polarity, 0.8);
-    if (d && kind === 'values') return { ...d, attribute: 'values', root: 'values' };
-    return d;
+    const ds = topical(ctx, 'preference', c.quoteStart, np.span.end + 1, polarity, 0.8);
+    return kind === 'values' ? ds.map((d) => ({ ...d, attribute: 'values', root: 'values' as const })) : ds;
   }
   const v = valueAt(ctx, np.span.end + 1, { verbStart: true });
-  if (!v) return null;
-  return kind === 'fear'
+  if (!v) return [];
+  return [kind === 'fear'
     ? draft('fear', v.text, 'psychology', c.quoteStart, v.span.end, 0.85, 'negative')
-    : draft('allergy', v.text, 'health', c.quoteStart, v.span.end, 0.85, 'negative');
+    : draft('allergy', v.text, 'health', c.quoteStart, v.span.end, 0.85, 'negative')];
 }
 
 export function haveFamily(ctx: Ctx, c: Chain): Draft[] {
-  if (c.copula || c.modal || (c.past && !c.perfect)) return [];
+  // "got three kids" with the "I" and "'ve" dropped is a present possession.
+  if (c.copula || c.modal || (c.past && !c.perfect && ctx.toks[c.head]?.norm !== 'got')) return [];
   const h = c.head;
   const t = ctx.toks[h];
   if (!t || !(t.lemma === 'have' || t.norm === 'got')) return [];
   let from = h + 1;
   if (norm(ctx, from) === 'got') from += 1;
+  const out = haveObject(ctx, c, from);
+  // "two older brothers and a little sister", "red hair and freckles": each item is had too.
+  for (let guard = 0; guard < 6 && out.length > 0 && !c.neg; guard += 1) {
+    let next = Math.max(...out.map((d) => d.to));
+    if (norm(ctx, next) === ',') next += 1;
+    if (norm(ctx, next) === 'and') next += 1;
+    const lead = ctx.toks[next];
+    if (next === Math.max(...out.map((d) => d.to)) || !lead || lead.sent !== t.sent || !['DET', 'NUM', 'ADJ', 'NOUN'].includes(lead.pos)) break;
+    const more = haveObject(ctx, c, next);
+    if (more.length === 0) break;
+    out.push(...more);
+  }
+  return out;
+}
+
+export function haveObject(ctx: Ctx, c: Chain, start: number): Draft[] {
+  let from = start;
   if (c.neg && norm(ctx, from) !== 'any') return []; // "I don't have a car" rarely matters; "no kids" handled below
   if (norm(ctx, from) === 'any') from += 1;
   const np = valueAt(ctx, from, { max: 6, stop: HAVE_STOP });
@@ -68,7 +86,7 @@ export function haveFamily(ctx: Ctx, c: Chain): Draft[] {
   const head = headTok?.norm ?? '';
   const words = np.text.toLowerCase().split(/[\s-]+/);
   const att = attitudeNoun(ctx, c, np, head);
-  if (att) return [att];
+  if (att.length > 0) return att;
   if (c.neg) {
     const fam = FAMILY.get(head);
     return fam === 'children' ? [draft('children', `no ${np.text}`, 'relationships', c.quoteStart, np.span.end, 0.75)] : [];
@@ -100,5 +118,17 @@ export function haveFamily(ctx: Ctx, c: Chain): Draft[] {
     const text = tail ? `${np.text} ${p} ${tail.text}` : np.text;
     return [draft('work experience', text, 'career', c.quoteStart, tail ? tail.span.end : np.span.end + 2, 0.75)];
   }
-  return [];
+  return possession(ctx, c, np);
+}
+
+/**
+ * Anything else a person has, named from WordNet ("red hair" → hair, "a 3d printer" → owned
+ * machine). A body part needs a describing word: "I have red hair" says something, "I have hands" not.
+ */
+export function possession(ctx: Ctx, c: Chain, np: { text: string; span: { start: number; end: number } }): Draft[] {
+  if (c.subject !== 'i') return [];
+  const named = possessionName(ctx.toks, np.span);
+  if (!named) return [];
+  if (named.kind === 'body' && np.span.end - np.span.start < 2) return [];
+  return [draft(named.attribute, np.text, named.root, c.quoteStart, np.span.end, 0.6)];
 }

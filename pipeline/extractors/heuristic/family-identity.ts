@@ -6,6 +6,7 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
+import { GENERIC_INTEREST, isOccupationNoun } from './naming.js';
 import {
   CITIZEN_HEADS, DEMONYMS, GENDER_HEADS, INTEREST_HEADS, OCCUPATIONS, PARENT_ROLES, PETS, RELIGIONS, SKILL_HEADS, STATE_ADJECTIVES, STUDENT_HEADS,
 } from './lexicon-people.js';
@@ -72,8 +73,16 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
   const after = norm(ctx, end);
   // "a (big) fan of X", "a firm believer in X", "a dog person"
   if (FANDOM.has(head) && after === 'of') {
-    const d = topical(ctx, 'preference', c.quoteStart, end + 1, polarity, 0.8);
-    return d ? [d] : [];
+    return topical(ctx, 'preference', c.quoteStart, end + 1, polarity, 0.8);
+  }
+  // "a huge packers fan", "a jazz lover": the modifiers name what is liked.
+  if (FANDOM.has(head) && np.span.end - np.span.start >= 2) {
+    let from = np.span.start;
+    while (from < np.span.end - 1 && (ctx.toks[from]?.pos === 'ADJ' || VAGUE.has(norm(ctx, from)))) from += 1;
+    if (from < np.span.end - 1) {
+      const only: Ctx = { text: ctx.text, toks: ctx.toks.slice(0, np.span.end - 1) };
+      return topical(only, 'preference', c.quoteStart, from, polarity, 0.75).map((d) => ({ ...d, to: end }));
+    }
   }
   if (head === 'believer' && after === 'in') {
     const v = valueAt(ctx, end + 1, { verbStart: true });
@@ -87,16 +96,15 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
     const mod = np.text.replace(/\s*(?:person|owl)$/, '');
     if (mod === '' || VAGUE.has(mod)) return out;
     if (/\b(?:morning|night|early)\b/.test(np.text)) return [...out, draft('chronotype', np.text, 'routine', c.quoteStart, end, 0.8)];
-    const d = topical(ctx, 'preference', c.quoteStart, np.span.start, 'positive', 0.7, { max: 3, stop: new Set(['person']) });
-    return d ? [...out, d] : out;
+    return [...out, ...topical(ctx, 'preference', c.quoteStart, np.span.start, 'positive', 0.7, { max: 3, stop: new Set(['person']) })];
   }
   if (VAGUE.has(head) || headTok?.pos === 'ADJ' && !STATE_ADJECTIVES.has(head)) return out;
   const add = (attribute: string, root: RootKey, text: string, to: number, conf = confidence): Draft[] => [
     ...out, draft(attribute, text, root, c.quoteStart, to, conf),
   ];
   if (INTEREST_HEADS.has(head) || INTEREST_HEADS.has(lemma)) {
-    const d = topical(ctx, 'preference', c.quoteStart, np.span.start, 'positive', 0.7, { max: 6, stop: NP_STOP });
-    return d ? [...out, { ...d, attribute: d.attribute === 'general preference' || d.attribute === 'activity preference' ? 'hobby' : d.attribute }] : out;
+    const ds = topical(ctx, 'preference', c.quoteStart, np.span.start, 'positive', 0.7, { max: 6, stop: NP_STOP });
+    return [...out, ...ds.map((d) => ({ ...d, attribute: d.attribute === GENERIC_INTEREST ? 'hobby' : d.attribute }))];
   }
   if (head === 'learner' && np.span.end - np.span.start >= 2) return add('learning style', 'education', np.text, end, 0.8);
   if (STUDENT_HEADS.has(head)) {
@@ -119,7 +127,7 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
   const state = STATE_ADJECTIVES.get(head);
   if (state) return add(state[0], state[1] as RootKey, np.text, end, 0.8);
   if (head === 'owner' && np.text.split(' ').some((w) => PETS.has(w))) return add('pet ownership', 'hobbies', np.text, end, 0.8);
-  const known = OCCUPATIONS.has(head) || OCCUPATIONS.has(lemma);
+  const known = OCCUPATIONS.has(head) || OCCUPATIONS.has(lemma) || (headTok?.pos === 'NOUN' && isOccupationNoun(lemma));
   const agentLike = headTok?.pos === 'NOUN' && AGENT_SUFFIX.test(head) && !NOT_AGENT.has(head) && head.length > 4 && !EVALUATIVE.test(np.text.toLowerCase());
   if (!known && !agentLike && !(opts.job && headTok?.pos === 'NOUN')) return out;
   return add('occupation', 'career', np.text, end, known || opts.job ? confidence : 0.55);

@@ -5,6 +5,7 @@
  */
 import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
+import { possession } from './family-have.js';
 import { identityNounPhrase } from './family-identity.js';
 import { LANGUAGES } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
@@ -36,6 +37,7 @@ function dwell(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
   }
   if (lemma === 'grow' && p === 'up' && ['in', 'on', 'near', 'outside'].includes(norm(ctx, h + 2))) {
     const v = v5(ctx, h + 3);
+    if (v && norm(ctx, v.span.end - 1) === 'family') return draft('family background', v.text, 'demographic', c.quoteStart, v.span.end, 0.7);
     return v ? draft('hometown', v.text, 'demographic', c.quoteStart, v.span.end, 0.8) : null;
   }
   if (lemma === 'come' && p === 'from' && !c.past) {
@@ -59,6 +61,10 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
   if (lemma === 'retire' && ctx.toks[h]?.norm === 'retired' && !c.modal && !c.neg) {
     const v = norm(ctx, h + 1) === 'from' ? v5(ctx, h + 2, { verbStart: true }) : null;
     return draft('employment status', v ? `retired from ${v.text}` : 'retired', 'career', c.quoteStart, v ? v.span.end : h + 1, 0.8);
+  }
+  // "just got engaged", "we got married last year"
+  if (lemma === 'get' && /^(?:married|engaged|divorced|separated)$/.test(norm(ctx, h + 1)) && !c.modal && !c.neg) {
+    return draft('marital status', norm(ctx, h + 1), 'relationships', c.quoteStart, h + 2, 0.75);
   }
   if (lemma === 'marry' && !c.modal && !c.neg && !c.progressive && ctx.toks[h]?.norm !== 'marry') {
     return draft('marital status', 'married', 'relationships', c.quoteStart, h + 1, 0.75);
@@ -84,7 +90,9 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
       const v = v5(ctx, h + 2);
       if (!v || /^(?:hours|years|months|days|weeks|myself|free|a while|now|\d.*)$/.test(v.text)) return p === 'for' && norm(ctx, h + 2) === 'myself' ? draft('employment status', 'self-employed', 'career', c.quoteStart, h + 3, 0.75) : null;
       const head = norm(ctx, v.span.end - 1);
-      let attribute = p === 'with' ? 'work focus' : WORKPLACES.has(head) ? 'workplace' : p === 'in' ? 'industry' : 'employer';
+      // "at a car dealership" names a kind of place; "at Google" an employer.
+      const indefinite = /^(?:a|an)$/.test(norm(ctx, v.span.start - 1)) && p !== 'in';
+      let attribute = p === 'with' ? 'work focus' : WORKPLACES.has(head) || indefinite ? 'workplace' : p === 'in' ? 'industry' : 'employer';
       if (c.past && !c.perfect) attribute = attribute === 'employer' ? 'previous employer' : `previous ${attribute}`;
       // "working in a deal", "working in MATLAB": an industry is a bare field ("in marketing", "in the film industry").
       if (attribute === 'industry' && (/^(?:a|an)\b/i.test(ctx.text.slice(ctx.toks[h + 2]?.start ?? 0)) || c.progressive && !/\b(?:industry|field|sector)$/.test(v.text))) return null;
@@ -107,7 +115,10 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     if (!v) return null;
     if (lemma === 'manage' && /\bteam\b/.test(v.text)) return draft('management role', v.text, 'career', c.quoteStart, v.span.end, 0.7);
     const head = norm(ctx, v.span.end - 1);
-    if (!/\b(?:business|company|startup|shop|store|bakery|restaurant|cafe|salon|studio|practice|firm|agency|clinic|farm|brand|boutique|channel|blog|podcast|nonprofit|charity|truck|franchise|website)\b/.test(head)) return null;
+    if (!/\b(?:business|company|startup|shop|store|bakery|restaurant|cafe|salon|studio|practice|firm|agency|clinic|farm|brand|boutique|channel|blog|podcast|nonprofit|charity|truck|franchise|website)\b/.test(head)) {
+      // "I own a vintage pickup": a possession, named from WordNet.
+      return lemma === 'own' ? possession(ctx, c, v)[0] ?? null : null;
+    }
     return draft('business ownership', v.text, 'career', c.quoteStart, v.span.end, 0.75);
   }
   return null;

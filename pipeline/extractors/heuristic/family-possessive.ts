@@ -3,13 +3,13 @@
  * is X", "X is my favourite band", "as a nurse, I ...", "my native language is X", "X is important
  * to me". Each scanner starts at its own anchor token and returns drafts with token spans.
  */
-import { categorise } from './categorise.js';
 import { hypothetical, type Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
 import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
 import type { Span } from './phrase.js';
-import { spanText, spanWords } from './span-text.js';
+import { statedName } from './naming.js';
+import { spanText } from './span-text.js';
 
 const NP_STOP = new Set(['of', 'for', 'to', 'in', 'with', 'on', 'and', 'or', 'at', 'from', 'who', 'that', 'named', 'called', 'about']);
 /** Ventures one runs: "my bakery", "my cooking blog", "my own company" (plain "my company" is usually an employer). */
@@ -44,15 +44,10 @@ function possessive(ctx: Ctx, k: number): Draft[] {
   const head = headTok?.norm ?? '';
   const first = norm(ctx, np.span.start);
   const after = norm(ctx, np.span.end);
-  if (FAVORITE.has(first)) {
-    const rest = np.text.split(' ').slice(1).join(' ');
-    const copula = after === 'is' || after === 'are' || after === 'include' || after === 'includes' || after === ':';
-    if (!copula || rest === '') return [];
-    const v = valueAt(ctx, np.span.end + 1, { verbStart: true, max: 7 });
-    if (!v) return [];
-    const cat = categorise('preference', spanWords(toks, { start: np.span.start + 1, end: np.span.end }).concat(spanWords(toks, v.span)), false);
-    return [draft(cat.attribute, v.text, cat.root, k, v.span.end, 0.8, 'positive')];
-  }
+  let favAt = np.span.start;
+  while (['all', 'time', 'all-time', '-', 'absolute', 'very', 'most', 'personal', 'ultimate', 'top'].includes(norm(ctx, favAt)) && favAt < np.span.end - 1) favAt += 1;
+  if (FAVORITE.has(norm(ctx, favAt))) return favoriteIs(ctx, k, favAt);
+  if (FAVORITE.has(first)) return favoriteIs(ctx, k, np.span.start);
   const fam = FAMILY.get(head);
   if (fam && !FAMILY_NEXT_BAD.has(after) && toks[np.span.end]?.pos !== 'NOUN') {
     // "my daughter is 5": keep the age with the family member.
@@ -145,12 +140,17 @@ function backwardCopula(ctx: Ctx, k: number): Draft[] {
   const span = backwardPhrase(ctx, k);
   if (!span) return [];
   const value = spanText(ctx.text, ctx.toks, span);
-  const a = norm(ctx, k + 1);
-  if (a === 'my' && FAVORITE.has(norm(ctx, k + 2))) {
-    const what = valueAt(ctx, k + 3, { max: 3, stop: NP_STOP });
+  // "X is hands down my all time favorite Y": evaluative fillers between "is" and "my".
+  let m = k + 1;
+  while (m < k + 5 && !['my', 'our'].includes(norm(ctx, m)) && ['hands', 'down', 'def', 'definitely', 'probably', 'easily', 'by', 'far', 'still', 'really', 'just', 'also', 'honestly', 'totally', 'always'].includes(norm(ctx, m))) m += 1;
+  const a = norm(ctx, m);
+  let fav = m + 1;
+  while (['all', 'time', 'all-time', '-', 'absolute', 'very', 'most', 'personal', 'ultimate', 'number', 'one', '#1', 'top'].includes(norm(ctx, fav)) && fav < m + 5) fav += 1;
+  if ((a === 'my' || a === 'our') && FAVORITE.has(norm(ctx, fav))) {
+    const what = valueAt(ctx, fav + 1, { max: 3, stop: NP_STOP });
     if (!what) return [];
-    const cat = categorise('preference', spanWords(ctx.toks, what.span).concat(spanWords(ctx.toks, span)), false);
-    return [draft(cat.attribute, value, cat.root, span.start, what.span.end, 0.75, 'positive')];
+    const named = statedName(ctx.toks, fav, what.span, span);
+    return [draft(named.attribute, value, named.root, span.start, what.span.end, 0.75, 'positive')];
   }
   let j = k + 1;
   while (['very', 'really', 'so', 'extremely', 'super', 'incredibly', 'quite'].includes(norm(ctx, j))) j += 1;
@@ -160,8 +160,31 @@ function backwardCopula(ctx: Ctx, k: number): Draft[] {
   return [];
 }
 
+/** "my absolute favorite meal is X", and a clause that starts "favorite season is X" / "fav color is X". */
+function favoriteIs(ctx: Ctx, quoteStart: number, fav: number): Draft[] {
+  const what = valueAt(ctx, fav + 1, { max: 4, stop: NP_STOP });
+  if (!what) return [];
+  let j = what.span.end;
+  // "my favorite place in the whole world is X"
+  if (norm(ctx, j) === 'in' || norm(ctx, j) === 'of') for (let g = 0; g < 6 && j < ctx.toks.length && !['is', 'are', 'was'].includes(norm(ctx, j)); g += 1) j += 1;
+  if (!['is', 'are', 'include', 'includes', ':', 'has', 'was'].includes(norm(ctx, j))) return [];
+  j += 1;
+  while (['def', 'definitely', 'probably', 'still', 'always', 'hands', 'down', 'easily', 'totally', 'honestly'].includes(norm(ctx, j))) j += 1;
+  const v = valueAt(ctx, j, { verbStart: true, max: 7 });
+  if (!v) return [];
+  const named = statedName(ctx.toks, fav, what.span, v.span);
+  return [draft(named.attribute, v.text, named.root, quoteStart, v.span.end, 0.75, 'positive')];
+}
+
+/** A clause-initial "favorite X is Y" with the "my" dropped, as chat does. */
+function clauseStart(ctx: Ctx, k: number): boolean {
+  const prev = ctx.toks[k - 1];
+  return !prev || prev.sent !== ctx.toks[k]?.sent || prev.pos === 'PUNCT' || prev.pos === 'SPACE';
+}
+
 export function possessiveFamily(ctx: Ctx, k: number): Draft[] {
   const n = norm(ctx, k);
+  if (FAVORITE.has(n) && (n === 'favorite' || n === 'favourite') && clauseStart(ctx, k)) return favoriteIs(ctx, k, k);
   if (n === 'my' || n === 'our') return possessive(ctx, k);
   if ((n === 'as' || n === 'being') && !hypothetical(ctx.toks, k)) return asA(ctx, k);
   if (n === 'is' || n === 'are') return backwardCopula(ctx, k);

@@ -4,10 +4,10 @@
  * "I watch a lot of anime". Polarity comes from the verb and the chain's negation together.
  */
 import type { Polarity } from '../../core/types.js';
-import { categorise } from './categorise.js';
 import type { Chain } from './clause.js';
-import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
-import { spanWords } from './span-text.js';
+import { draft, frequencyEnd, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
+import { nameValues } from './naming.js';
+import { spanText } from './span-text.js';
 
 // "appreciate" is left out: in chat it is thanks ("I appreciate the offer"), not taste.
 const LIKE = new Set(['love', 'like', 'enjoy', 'adore', 'prefer', 'favor', 'favour', 'fancy', 'relish', 'cherish', 'crave']);
@@ -43,7 +43,7 @@ const NOT_HABIT = new Set([
   'add', 'change', 'set', 'call', 'lose', 'spend', 'waste', 'miss', 'fail', 'break', 'learn', 'read', 'ignore', 'work',
 ]);
 
-function likeDislike(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
+function likeDislike(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   let polarity: Polarity | null = LIKE.has(lemma) ? 'positive' : DISLIKE.has(lemma) ? 'negative' : null;
   let from = h + 1;
   if (!polarity && c.modal === 'can' && c.neg && CANT.has(lemma)) return topical(ctx, 'preference', c.quoteStart, from, 'negative', 0.8);
@@ -51,13 +51,13 @@ function likeDislike(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null
   if (!polarity && phrasal && norm(ctx, h + 1).startsWith(phrasal[0].replace(/s$/, ''))) {
     polarity = phrasal[1];
     from = h + 2 + (norm(ctx, h + 2) === 'of' || norm(ctx, h + 2) === 'from' ? 1 : 0);
-    if (lemma === 'look' && !c.habitual) return null; // "I'm looking for X" is a request, "I usually look for X" a habit
+    if (lemma === 'look' && !c.habitual) return []; // "I'm looking for X" is a request, "I usually look for X" a habit
   }
-  if (!polarity) return null;
-  if (c.modal && !(c.modal === 'would' && (lemma === 'prefer' || lemma === 'rather'))) return null;
-  if (c.past && !c.perfect) return null; // "I loved the movie" is about one event
+  if (!polarity) return [];
+  if (c.modal && !(c.modal === 'would' && (lemma === 'prefer' || lemma === 'rather'))) return [];
+  if (c.past && !c.perfect) return []; // "I loved the movie" is about one event
   if (c.neg) {
-    if (polarity === 'negative') return null; // "I don't hate X" says too little
+    if (polarity === 'negative') return []; // "I don't hate X" says too little
     polarity = 'negative';
   }
   if (norm(ctx, from) === 'not' && norm(ctx, from + 1) === 'to') {
@@ -69,6 +69,13 @@ function likeDislike(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null
   if (inner && (DISLIKE.has(inner.lemma) || LIKE.has(inner.lemma)) && inner.lemma !== 'skip') {
     if (DISLIKE.has(inner.lemma)) polarity = polarity === 'positive' ? 'negative' : 'positive';
     from = ctx.toks.indexOf(inner) + 1;
+  }
+  // "I refuse to give up cheese" loves cheese: giving up or quitting flips the polarity.
+  const quit = norm(ctx, from) === 'to' ? from + 1 : from;
+  const quitLength = norm(ctx, quit) === 'give' && norm(ctx, quit + 1) === 'up' ? 2 : ['quit', 'stop'].includes(norm(ctx, quit)) ? 1 : 0;
+  if (quitLength > 0) {
+    polarity = polarity === 'positive' ? 'negative' : 'positive';
+    from = quit + quitLength;
   }
   // "I'm leaning towards X" usually weighs an option just offered in the chat.
   const conf = c.modal === 'would' || (lemma === 'lean' && c.progressive) ? 0.55 : c.habitual ? 0.8 : 0.75;
@@ -100,29 +107,41 @@ const BARE_DET_OK: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Activities that are a whole disclosure without an object: "I hike", "I usually swim". */
 const BARE_OK = new Set(['cook', 'bake', 'garden', 'knit', 'sew', 'paint', 'draw', 'sketch', 'hike', 'swim', 'bike', 'cycle', 'jog', 'run', 'meditate', 'surf', 'ski', 'snowboard', 'fish', 'hunt', 'camp', 'climb', 'dance', 'sing', 'volunteer', 'travel', 'golf', 'skate', 'exercise', 'pray', 'journal']);
 
-function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
+/** A frequency adverbial within the next few tokens of the clause: "I bake bread | every sunday". */
+function frequencyAhead(ctx: Ctx, h: number): boolean {
+  const sent = ctx.toks[h]?.sent;
+  for (let k = h + 1; k < h + 8 && ctx.toks[k]?.sent === sent; k += 1) if (frequencyEnd(ctx, k) > k) return true;
+  return false;
+}
+
+function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   // Perfect tense ("I have mostly dealt with ...") reports experience, not a routine.
-  if (c.modal || c.past || c.perfect || (c.subject === 'we' && !c.habitual)) return null;
+  if (c.modal || c.past || c.perfect || (c.subject === 'we' && !c.habitual)) return [];
   const known = MEDIA.has(lemma) || ACTIVITY.has(lemma);
-  if (!known && (!c.habitual || NOT_HABIT.has(lemma) || ctx.toks[h]?.pos !== 'VERB')) return null;
-  if (c.progressive && !c.habitual) return null; // "I'm watching X now" is an event, not a habit
-  if (!c.habitual) {
+  if (!known && (!(c.habitual || frequencyAhead(ctx, h)) || NOT_HABIT.has(lemma) || ctx.toks[h]?.pos !== 'VERB')) return [];
+  if (c.progressive && !(c.habitual || frequencyAhead(ctx, h))) return []; // "I'm watching X now" is an event, not a habit
+  const habitual = c.habitual || frequencyAhead(ctx, h);
+  if (!habitual) {
     // Without a habit adverb, only a bare object reads as a habit: "I play guitar", not "I run the script".
     const next = ctx.toks[h + 1];
     const det = next?.pos === 'DET' || next?.pos === 'PRON';
     const quantity = /^(?:a (?:lot|bunch|ton) of|lots of|plenty of)\b/.test(ctx.text.slice(next?.start ?? 0, (next?.start ?? 0) + 14).toLowerCase());
-    if (det && !quantity && !BARE_DET_OK.get(lemma)?.has(next.norm)) return null;
-    if (lemma === 'go' && !(next?.pos === 'VERB' && /ing$/.test(next.norm))) return null;
-    if (lemma === 'write' || lemma === 'run' || lemma === 'shop' || lemma === 'train') return null;
+    if (det && !quantity && !BARE_DET_OK.get(lemma)?.has(next.norm)) return [];
+    if (lemma === 'go' && !/ing$/.test(next?.norm ?? '')) return [];
+    if (lemma === 'write' || lemma === 'run' || lemma === 'shop' || lemma === 'train') return [];
     const last = ctx.toks.findLast((t) => t.sent === ctx.toks[h]?.sent);
-    if (last?.norm === '?') return null;
+    if (last?.norm === '?') return [];
   }
-  if (lemma === 'listen' && norm(ctx, h + 1) !== 'to') return null;
-  const v = valueAt(ctx, h, { verbStart: true, max: 9 });
-  if (!v || (v.span.end - v.span.start < 2 && !BARE_OK.has(lemma))) return null;
+  if (lemma === 'listen' && norm(ctx, h + 1) !== 'to') return [];
+  const found = valueAt(ctx, h, { verbStart: true, max: 9 });
+  // "I go swimming | twice a week": a frequency right after the activity belongs to the habit.
+  const freq = found ? frequencyEnd(ctx, found.span.end) : h;
+  const v = found && freq > found.span.end ? { span: { start: found.span.start, end: freq } } : found;
+  if (!v || (v.span.end - v.span.start < 2 && !BARE_OK.has(lemma))) return [];
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
-  const cat = categorise('habit', spanWords(ctx.toks, { start: v.span.start + 1, end: v.span.end }).concat(lemma), true);
-  return draft(cat.attribute, v.text, cat.root, c.quoteStart, v.span.end, c.habitual ? 0.7 : 0.6, polarity);
+  return nameValues(ctx.toks, v.span)
+    .map((named) => draft(named.attribute, spanText(ctx.text, ctx.toks, named.value), named.root, c.quoteStart, v.span.end, habitual ? 0.7 : 0.6, polarity))
+    .filter((d) => d.value !== '');
 }
 
 export function preferenceFamily(ctx: Ctx, c: Chain): Draft[] {
@@ -132,15 +151,13 @@ export function preferenceFamily(ctx: Ctx, c: Chain): Draft[] {
   if (!t) return [];
   const lemma = t.lemma === 'rather' || t.norm === 'rather' ? 'rather' : t.lemma;
   if (lemma === 'rather' && c.modal === 'would') {
-    const d = topical(ctx, 'preference', c.quoteStart, h + 1, c.neg || norm(ctx, h + 1) === 'not' ? 'negative' : 'positive', 0.6, { verbStart: true, stop: PREFER_STOP });
-    return d ? [d] : [];
+    return topical(ctx, 'preference', c.quoteStart, h + 1, c.neg || norm(ctx, h + 1) === 'not' ? 'negative' : 'positive', 0.6, { verbStart: true, stop: PREFER_STOP });
   }
   const ld = likeDislike(ctx, c, h, lemma);
-  if (ld) return [ld];
+  if (ld.length > 0) return ld;
   if (LIKE.has(lemma) || DISLIKE.has(lemma) || PHRASAL.has(lemma)) return [];
   const cons = consumption(ctx, c, h, lemma);
   if (cons) return [cons];
   if (CONSUME.has(lemma)) return [];
-  const act = activity(ctx, c, h, lemma);
-  return act ? [act] : [];
+  return activity(ctx, c, h, lemma);
 }

@@ -4,11 +4,15 @@
  * ignored (they are context for LLM extractors, not evidence).
  */
 import { DEFAULT_ROOTS, type Conversation, type Extractor, type Mention, type Turn } from '../../core/types.js';
+import { withTurn } from '../../extract/extraction-error.js';
 import { readChain } from './clause.js';
 import type { Ctx, Draft } from './draft.js';
 import { copulaFamily } from './family-copula.js';
+import { fragmentFamily } from './family-fragment.js';
+import { generalFamily } from './family-general.js';
 import { haveFamily } from './family-have.js';
 import { lifeFamily } from './family-life.js';
+import { plansFamily } from './family-plans.js';
 import { possessiveFamily } from './family-possessive.js';
 import { preferenceFamily } from './family-preference.js';
 import { analyseTurn, inRanges, looksLikeCode } from './regions.js';
@@ -16,21 +20,22 @@ import { createRootResolver, type RootResolver } from './roots.js';
 import { tokenise } from './tokens.js';
 
 /** Bump when the meaning of the output changes (patterns, attribute names, value shapes). */
-export const HEURISTIC_EXTRACTOR_ID = 'heuristic@1';
+export const HEURISTIC_EXTRACTOR_ID = 'heuristic@2';
 
 /** A mention before it is tied to a turn. */
 export type TextMention = Omit<Mention, 'turnId' | 'conversationId' | 'extractorId' | 'llmCallId'>;
 
 // Turns with none of these words cannot hold a first-person disclosure; skip tagging them.
-const FIRST_PERSON = /\b(?:i|im|ive|id|my|we|our|as|me|being)\b|\bi['’]/i;
+const FIRST_PERSON = /\b(?:i|im|ive|id|my|we|our|as|me|being|fav|fave|favou?rite)\b|\bi['’]/i;
 const LONG_TURN = 4000;
+const SHORT_TURN = 600;
 
 function draftsAt(ctx: Ctx, k: number): Draft[] {
   const out = possessiveFamily(ctx, k);
   const chain = readChain(ctx.toks, k);
-  if (!chain) return out;
+  if (!chain) return out.length > 0 ? out : fragmentFamily(ctx, k);
   if (chain.copula) return out.concat(copulaFamily(ctx, chain));
-  for (const family of [haveFamily, lifeFamily, preferenceFamily]) {
+  for (const family of [haveFamily, lifeFamily, preferenceFamily, plansFamily, generalFamily]) {
     const ds = family(ctx, chain);
     if (ds.length > 0) return out.concat(ds);
   }
@@ -43,7 +48,8 @@ function usableValue(value: string): boolean {
 
 /** Extracts mentions from one piece of user text. Exposed for tests and benchmarks. */
 export function extractFromText(text: string, resolveRoot: RootResolver = createRootResolver(DEFAULT_ROOTS)): TextMention[] {
-  if (text.length === 0 || !FIRST_PERSON.test(text)) return [];
+  // Casual chat drops the "I" ("been vegan for years"); a long turn with no first person is a paste.
+  if (text.length === 0 || (text.length > SHORT_TURN && !FIRST_PERSON.test(text))) return [];
   const regions = analyseTurn(text);
   if (regions.fiction) return [];
   const toks = tokenise(regions.masked);
@@ -99,7 +105,8 @@ export function createHeuristicExtractor(opts: { roots?: readonly string[] } = {
     async extract(conversation: Conversation) {
       const mentions: Mention[] = [];
       for (const turn of conversation.turns) {
-        if (turn.role === 'user') mentions.push(...turnMentions(turn, resolveRoot));
+        // A throw names its turn, so the stage can record it and go on with other conversations.
+        if (turn.role === 'user') mentions.push(...withTurn(turn, () => turnMentions(turn, resolveRoot)));
       }
       return { mentions, ungrounded: 0 };
     },

@@ -56,6 +56,7 @@ const CLAUSE_END = new Set([
   'i', 'you', 'he', 'she', 'we', 'they', 'it', 'there', 'etc', 'any', 'please', 'thanks', 'right',
   // Time adverbials are circumstance, not value: "I moved to Seattle | last year".
   'last', 'next', 'ago', 'yesterday', 'today', 'tomorrow', 'tonight', 'recently', 'soon', 'already', 'lately',
+  'someday', 'eventually', 'sometime', 'til', 'till',
   'due', 'much', 'such', 'all', 'whatever', 'whenever', 'via', 'given',
   // Chat fillers tagged as nouns: "I'm a software engineer btw".
   'btw', 'lol', 'haha', 'tbh', 'imo', 'imho', 'fyi', 'lmao', 'pls', 'plz', 'thx', 'ok', 'okay', 'though',
@@ -97,7 +98,7 @@ function nominalVerb(t: Tok): boolean {
   return /(?:ing|ed|en)$/.test(t.norm);
 }
 
-function skipLead(toks: readonly Tok[], from: number): number {
+export function skipLead(toks: readonly Tok[], from: number): number {
   let k = from;
   for (;;) {
     const n = toks[k]?.norm ?? '';
@@ -113,7 +114,9 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
   const max = opts.max ?? 8;
   let k = skipLead(toks, from);
   const first = toks[k];
-  if (first === undefined || DEICTIC_START.has(first.norm)) return null;
+  // "type 1 diabetes" is not "type of", and "one cat" is a count, not "the one".
+  const counted = (first?.norm === 'type' && toks[k + 1]?.pos === 'NUM') || (first?.norm === 'one' && toks[k + 1]?.pos === 'NOUN');
+  if (first === undefined || (DEICTIC_START.has(first.norm) && !counted)) return null;
   const definite = ['the', 'this', 'your', 'that'].includes(toks[k - 1]?.norm ?? '');
   const sent = first.sent;
   const start = k;
@@ -129,6 +132,7 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
       break;
     }
     if (opts.stop?.has(t.norm) || CLAUSE_END.has(t.norm)) break;
+    if ((t.norm === 'one' || t.norm === 'some') && next?.norm === 'day') break; // "a doctor | one day"
     if (seenNoun && pluralNoun(toks, k)) continue;
     if (t.pos === 'PUNCT' || t.pos === 'SYM') {
       // Keep tight hyphens/slashes/apostrophes ("plant-based", "sci-fi", "mom's") and list commas between adjectives.

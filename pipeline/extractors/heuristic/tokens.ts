@@ -94,7 +94,8 @@ export function tokenise(text: string): Tok[] {
       pushExpanded(out, ['i', 'would'], start, end, sent);
       continue;
     }
-    const auxNorm = AUX_NORMS[norm];
+    // "i m conservative": the apostrophe dropped and the contraction split by a space.
+    const auxNorm = AUX_NORMS[norm] ?? (norm === 'm' && out.at(-1)?.norm === 'i' ? 'am' : undefined);
     if (auxNorm) {
       out.push({ norm: auxNorm, lemma: auxNorm === 'am' || auxNorm === 'are' ? 'be' : auxNorm, pos: 'AUX', start, end, sent });
       continue;

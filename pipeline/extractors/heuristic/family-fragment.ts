@@ -1,0 +1,47 @@
+/**
+ * Verbless fragments, as chat writes them: "single , one cat , tiny apartment in brooklyn",
+ * "part time barista , full time student", "recovering alcoholic here", "bad knees", "divorced
+ * , 2 kids". A short chunk that fills a whole clause is read as if "I am" or "I have" stood
+ * before it, but only when it names something those families already recognise (a state, a
+ * role, a counted pet or relative, a described body part), and only in short turns.
+ */
+import type { Chain } from './clause.js';
+import { valueAt, type Ctx, type Draft } from './draft.js';
+import { copulaFamily } from './family-copula.js';
+import { haveObject } from './family-have.js';
+import { identityNounPhrase } from './family-identity.js';
+
+const MAX_TURN = 300;
+const OPENERS = new Set([',', '.', '!', ';', ':', '(', '-', '…', 'lol', 'haha', 'yeah', 'yes', 'nope', 'no', 'well', 'and', 'also', 'but']);
+const CLOSERS = new Set([',', '.', '!', ';', '(', ')', 'here', 'lol', 'haha', 'and', 'but', 'so', 'for', 'now', 'tbh']);
+/** What a bare noun phrase may say about its speaker; anything else is too often a heading. */
+const KEPT = new Set(['occupation', 'family role', 'religion', 'nationality', 'education level', 'gender']);
+const STOP = new Set([',', 'and', 'but', 'so', 'for', 'here', 'now', 'with', 'who', 'that', 'because', 'since']);
+
+function fakeChain(k: number, copula: boolean): Chain {
+  return { quoteStart: k, subject: 'i', neg: false, habitual: false, modal: null, past: false, perfect: false, progressive: false, copula, head: k };
+}
+
+export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
+  if (ctx.text.length > MAX_TURN) return [];
+  const t = ctx.toks[k];
+  const prev = ctx.toks[k - 1];
+  if (!t || !(['NOUN', 'ADJ', 'NUM', 'VERB'].includes(t.pos) || t.norm === 'a' || t.norm === 'an')) return [];
+  if (prev && prev.sent === t.sent && !OPENERS.has(prev.norm)) return [];
+  const chunk = valueAt(ctx, k, { max: 6, stop: STOP });
+  if (!chunk) return [];
+  const after = ctx.toks[chunk.span.end];
+  if (after && after.sent === t.sent && !CLOSERS.has(after.norm)) return [];
+  const last = ctx.toks.findLast((x) => x.sent === t.sent);
+  if (last?.norm === '?') return [];
+  // The families read only the chunk: a list comma must not carry "single" into "one cat".
+  const only: Ctx = { text: ctx.text, toks: ctx.toks.slice(0, chunk.span.end) };
+  if (t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'DET') {
+    // An adjective-led chunk is had only as a body feature or condition ("bad knees"), never an object.
+    const had = haveObject(only, { ...fakeChain(k, false), head: k - 1 }, k).filter((d) => t.pos !== 'ADJ' || !d.attribute.startsWith('owned '));
+    if (had.length > 0) return had;
+  }
+  const being = copulaFamily(only, fakeChain(k, true));
+  if (being.length > 0) return being;
+  return identityNounPhrase(only, fakeChain(k, true), k, { bare: true }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
+}

@@ -1,0 +1,64 @@
+/**
+ * The open-ended fallback: any first-person statement with a content verb and an object that no
+ * other family read, named by its verb ("I write poetry" → writing = poetry, "I coach little
+ * league" → coaching = little league, "I played soccer in college" → playing = soccer in
+ * college). It is what keeps the vocabulary open: a new corpus brings new verbs, and each one
+ * names an attribute. Conversational verbs ("I think", "I need", "I asked") are not disclosures.
+ */
+import type { Polarity } from '../../core/types.js';
+import type { Chain } from './clause.js';
+import { draft, frequencyEnd, norm, valueAt, type Ctx, type Draft } from './draft.js';
+import { gerund } from './naming.js';
+import { spanText } from './span-text.js';
+import { topicOf } from './topic-prior.js';
+import { spanWords } from './span-text.js';
+
+/** Verbs of talking, thinking, wanting and helping: in chat they describe the chat, not the person. */
+const NOT_DISCLOSURE = new Set([
+  'think', 'know', 'guess', 'mean', 'feel', 'need', 'want', 'wish', 'hope', 'wonder', 'see', 'hear', 'say', 'tell', 'ask',
+  'agree', 'thank', 'understand', 'remember', 'forget', 'get', 'try', 'find', 'believe', 'appreciate', 'apologize',
+  'apologise', 'suppose', 'assume', 'realize', 'realise', 'notice', 'doubt', 'bet', 'reckon', 'imagine', 'expect', 'promise',
+  'suggest', 'recommend', 'use', 'look', 'seem', 'check', 'send', 'give', 'put', 'let', 'make', 'do', 'come', 'start', 'stop',
+  'help', 'search', 'google', 'copy', 'paste', 'type', 'click', 'open', 'create', 'add', 'change', 'set', 'answer', 'reply',
+  'respond', 'mention', 'hate', 'love', 'like', 'prefer', 'enjoy', 'be', 'have', 'am', 'would', 'can', 'will', 'wanna',
+  'gotta', 'got', 'go', 'wait', 'care', 'mind', 'sound', 'write', 'read', 'run', 'call', 'show', 'share', 'post', 'upload',
+  'paste', 'attach', 'include', 'provide', 'love', 'receive', 'hope', 'plan', 'decide', 'intend', 'consider', 'keep', 'lose',
+  'fail', 'miss', 'break', 'struggle', 'worry', 'follow', 'continue', 'finish', 'complete', 'test', 'run', 'build', 'compile',
+  'install', 'download', 'import', 'export', 'deploy', 'debug', 'code', 'implement', 'generate', 'translate', 'rewrite',
+  'summarize', 'summarise', 'edit', 'explain', 'describe', 'list', 'define', 'compare', 'calculate', 'solve', 'convert',
+]);
+/** Verbs that do name a personal activity even though chat also uses them: kept when the object is bare. */
+const BARE_OBJECT_OK = new Set(['write', 'read', 'run', 'build', 'keep', 'follow', 'code', 'play', 'call']);
+const START = new Set(['to', 'at', 'for', 'with', 'in', 'on', 'up', 'out', 'around', 'into', 'by', 'from', 'about', 'after', 'off']);
+
+export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
+  if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone') return [];
+  if (c.modal === 'can' && !c.neg) return [];
+  const h = c.head;
+  const t = ctx.toks[h];
+  if (!t || t.pos !== 'VERB' || /[^a-z-]/.test(t.lemma) || t.lemma.length < 3) return [];
+  const last = ctx.toks.findLast((x) => x.sent === t.sent);
+  if (last?.norm === '?') return [];
+  const next = ctx.toks[h + 1];
+  const bare = next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.norm === 'my') && next.sent === t.sent;
+  if (NOT_DISCLOSURE.has(t.lemma) && !(BARE_OBJECT_OK.has(t.lemma) && bare && (c.habitual || !c.past))) return [];
+  let from = h + 1;
+  if (START.has(norm(ctx, from))) from += 1;
+  // "I garden a lot": a quantity is how much, not what.
+  const quantity = /^(?:a lot|a bit|a ton|lots|loads|much|alot)$/.test(`${norm(ctx, from)}${norm(ctx, from) === 'a' ? ` ${norm(ctx, from + 1)}` : ''}`);
+  const found = quantity ? null : valueAt(ctx, from, { max: 7, relative: false });
+  const freqStart = found ? found.span.end : h + 1;
+  const freq = frequencyEnd(ctx, freqStart);
+  if (!found) {
+    // "I garden every weekend", "i knit": a bare activity verb, kept only with a frequency or at the clause end.
+    const end = ctx.toks[quantity ? h + 3 - (norm(ctx, from) === 'a' ? 0 : 1) : h + 1];
+    if (freq === h + 1 && end && end.sent === t.sent && end.pos !== 'PUNCT' && end.norm !== 'and') return [];
+    const value = freq > h + 1 ? spanText(ctx.text, ctx.toks, { start: h + 1, end: freq }) : gerund(t.lemma);
+    return [draft(freq > h + 1 ? gerund(t.lemma) : 'hobby', value, topicOf([t.lemma])?.root ?? 'hobbies', c.quoteStart, Math.max(freq, h + 1), 0.45, c.neg ? 'negative' : 'positive')];
+  }
+  const span = { start: found.span.start, end: Math.max(found.span.end, freq) };
+  const value = spanText(ctx.text, ctx.toks, span);
+  const polarity: Polarity = c.neg ? 'negative' : 'positive';
+  const root = topicOf(spanWords(ctx.toks, span).concat(t.lemma))?.root ?? 'hobbies';
+  return [draft(gerund(t.lemma), value, root, c.quoteStart, span.end, c.past ? 0.45 : 0.5, polarity)];
+}

