@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-export type WordNetPos = 'noun' | 'verb';
+export type WordNetPos = 'noun' | 'verb' | 'adj';
 
 export interface Synset {
   /** Byte offset in data.<pos>: the synset's id within its part of speech. */
@@ -23,6 +23,8 @@ export interface Synset {
   hypernyms: number[];
   /** Direct hyponyms (and instances). */
   hyponymCount: number;
+  /** Every pointer: WordNet's symbol ("=" attribute, "&" similar to, ...), target offset and part of speech. */
+  pointers: { symbol: string; offset: number; pos: WordNetPos }[];
   gloss: string;
 }
 
@@ -42,6 +44,8 @@ const LEXNAMES = (
   'verb.contact verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative ' +
   'verb.weather adj.ppl'
 ).split(' ');
+
+const POS_OF: Readonly<Record<string, WordNetPos>> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
 
 interface PosFiles {
   index: Buffer;
@@ -91,18 +95,39 @@ export class WordNet {
     const pointerCount = Number(p[k]);
     k += 1;
     const hypernyms: number[] = [];
+    const pointers: Synset['pointers'] = [];
     let hyponymCount = 0;
     for (let i = 0; i < pointerCount; i += 1, k += 4) {
-      const symbol = p[k];
+      const symbol = p[k] ?? '';
       if (symbol === '@' || symbol === '@i') hypernyms.push(Number(p[k + 1]));
       else if (symbol === '~' || symbol === '~i') hyponymCount += 1;
+      pointers.push({ symbol, offset: Number(p[k + 1]), pos: POS_OF[p[k + 2] ?? ''] ?? 'noun' });
     }
     const synset: Synset = {
-      offset, pos, lexname: LEXNAMES[Number(p[1])] ?? 'unknown', words, hypernyms, hyponymCount,
+      offset, pos, lexname: LEXNAMES[Number(p[1])] ?? 'unknown', words, hypernyms, hyponymCount, pointers,
       gloss: bar < 0 ? '' : line.slice(bar + 3).trim(),
     };
     f.synsets.set(offset, synset);
     return synset;
+  }
+
+  /**
+   * The noun an adjective is a value of ("tall" → "stature", "bald" → "hairiness"), through
+   * WordNet's attribute pointer, or a satellite's head adjective ("chubby" → "fat" → "weight").
+   */
+  adjectiveAttribute(word: string): string | null {
+    const entry = this.lemma(word, 'adj');
+    if (!entry) return null;
+    for (const offset of entry.senses.slice(0, 3)) {
+      let s = this.synset(offset, 'adj');
+      const similar = s.pointers.find((p) => p.symbol === '&');
+      if (!s.pointers.some((p) => p.symbol === '=') && similar) s = this.synset(similar.offset, 'adj');
+      const attr = s.pointers.find((p) => p.symbol === '=' && p.pos === 'noun');
+      const noun = attr ? this.synset(attr.offset, 'noun') : null;
+      // Only the most frequent sense: "short" is about stature far more often than duration.
+      return noun && noun.lexname === 'noun.attribute' ? (noun.words[0] ?? null) : null;
+    }
+    return null;
   }
 
   /** The synset and its first-hypernym ancestors up to the top, nearest first. */

@@ -4,6 +4,7 @@
  * question ("should I"), a conditional or an imagined scene ("if I were", "imagine I was") is
  * not a self-disclosure and yields no chain.
  */
+import { defaultWordNet } from '../../lexicon/wordnet.js';
 import type { Tok } from './tokens.js';
 
 export interface Chain {
@@ -85,6 +86,8 @@ function subjectAt(toks: readonly Tok[], k: number): { subject: Chain['subject']
 /** Tokens after which a new clause may start with its "I" dropped: "lol , been vegan for years". */
 const CLAUSE_OPENERS = new Set([',', '.', '!', ';', ':', '-', '(', '…', 'lol', 'haha', 'tbh', 'honestly', 'also', 'yeah', 'yes', 'nope', 'no', 'well', 'but', 'so', 'and', 'then', 'now', 'just']);
 const OTHER_SUBJECTS = new Set(['you', 'he', 'she', 'they', 'we', 'it', 'someone', 'everyone', 'people', 'u']);
+/** Clause openers that are discourse markers, not actions: "Speaking of time", "Based on that". */
+const DISCOURSE = new Set(['speaking', 'talking', 'thinking', 'looking', 'regarding', 'considering', 'assuming', 'given', 'based', 'according', 'following', 'including', 'going', 'moving', 'coming', 'getting', 'having', 'being', 'saying', 'using', 'said', 'done', 'made', 'let']);
 /** Verbs that may open a statement with the "I" dropped even in the present ("love hiking", "hate spiders"). */
 const DROPPED_I_PRESENT = new Set(['love', 'hate', 'adore', 'enjoy', 'prefer', 'volunteer', 'collect', 'coach', 'play', 'own', 'work', 'live']);
 
@@ -96,10 +99,15 @@ const DROPPED_I_PRESENT = new Set(['love', 'hate', 'adore', 'enjoy', 'prefer', '
  */
 function droppedSubject(toks: readonly Tok[], k: number): boolean {
   const t = toks[k] as Tok;
-  if (t.pos !== 'VERB' && t.norm !== 'been') return false;
+  // The lite tagger often calls a clause-initial "reading" a noun; a verb's -ing form is still a verb.
+  const compound = toks[k + 1] ? defaultWordNet()?.lemma(`${t.norm} ${(toks[k + 1] as Tok).norm}`) : null; // "swimming pool"
+  const gerundLike = t.pos === 'NOUN' && /ing$/.test(t.norm) && !compound && isVerbIng(t.norm);
+  if (t.pos !== 'VERB' && t.norm !== 'been' && !gerundLike) return false;
   const prev = toks[k - 1];
-  const opens = !prev || prev.sent !== t.sent || CLAUSE_OPENERS.has(prev.norm);
-  if (!opens) return false;
+  // A tight hyphen joins a compound ("plant-based"), it opens no clause.
+  const tight = prev?.norm === '-' && prev.start === toks[k - 2]?.end;
+  const opens = !prev || prev.sent !== t.sent || (CLAUSE_OPENERS.has(prev.norm) && !tight);
+  if (!opens || DISCOURSE.has(t.norm)) return false;
   if (prev && prev.sent === t.sent && (prev.norm === 'and' || prev.norm === 'but' || prev.norm === 'then')) {
     // Coordinated with the nearest subject of the sentence, which must be "I".
     for (let j = k - 2; j >= 0 && toks[j]?.sent === t.sent; j -= 1) {
@@ -109,12 +117,25 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
     }
     return false;
   }
+  // Only short chat turns drop their "I"; in a long paste a clause-initial "Fixed the bug" is a changelog.
+  if (toks.length > 60) return false;
   if (t.norm === 'been') return true;
   // A lone past form ("divorced , 2 kids") is a state, read as a fragment, not an action.
   const after = toks[k + 1];
   if (!after || after.sent !== t.sent || after.pos === 'PUNCT') return false;
+  // "reading dune right now", "learning french on duolingo": a dropped "I'm", in short chat turns
+  // only (a long text that opens "Using the data below" is an instruction).
+  if (/ing$/.test(t.norm) && toks.length <= 80 && after.pos !== 'AUX' && !['is', 'are', 'was'].includes(after.norm)) return true;
   if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
   return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
+}
+
+/** Whether an -ing word is a verb form WordNet knows: reading → read, running → run, making → make. */
+function isVerbIng(word: string): boolean {
+  const wn = defaultWordNet();
+  if (!wn) return false;
+  const stem = word.slice(0, -3);
+  return [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((v) => v.length > 1 && wn.lemma(v, 'verb') !== null);
 }
 
 function isParticiple(t: Tok | undefined): boolean {

@@ -8,6 +8,8 @@ import { draft, norm, skipWords, topical, valueAt, type Ctx, type Draft } from '
 import { identityNounPhrase } from './family-identity.js';
 import { STATE_ADJECTIVES, RELIGIONS, DEMONYMS } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
+import { isLocationNoun } from './naming.js';
+import { defaultWordNet } from '../../lexicon/wordnet.js';
 
 const DECADES = /^(?:(?:early|mid|late)-?)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[1-9]0s|[1-9]0's)$/;
 const AGE_NEXT = new Set(['years', 'year', 'yrs', 'yr', 'yo', 'y/o', 'and', 'but', 'so', ',', '.', '!', ';', 'now', 'this', 'myself', '', '-', 'with', 'turning']);
@@ -97,6 +99,12 @@ function place(ctx: Ctx, c: Chain, h: number): Draft | null {
     const v = valueAt(ctx, h + 1, { max: 5 });
     return v ? draft('education level', v.text, 'education', c.quoteStart, v.span.end, 0.7) : null;
   }
+  // "I'm in arizona", "im in a suburb outside chicago": a place WordNet knows as a location.
+  if (n === 'in' && !c.past && c.subject === 'i') {
+    const v = valueAt(ctx, h + 1, { max: 5 });
+    const head = v ? ctx.toks[v.span.end - 1] : undefined;
+    if (v && head && isLocationNoun(head.lemma)) return draft('place of residence', v.text, 'demographic', c.quoteStart, v.span.end, 0.65);
+  }
   if (n === 'on' && !c.past) {
     const v = valueAt(ctx, h + 1, { max: 4 });
     if (v && /\bdiet$/.test(v.text)) return draft('dietary preference', v.text, 'health', c.quoteStart, v.span.end, 0.8);
@@ -172,5 +180,35 @@ export function copulaFamily(ctx: Ctx, c: Chain): Draft[] {
   if (p) return [p];
   const s = states(ctx, c, h);
   if (s.length > 0) return s;
-  return identityNounPhrase(ctx, c, h);
+  const id = identityNounPhrase(ctx, c, h);
+  return id.length > 0 ? id : trait(ctx, c, h);
+}
+
+/** Adjectives of the moment or of the conversation: "I'm sure", "I'm tired", "I'm glad". */
+const TRANSIENT = new Set([
+  'happy', 'sad', 'tired', 'busy', 'sorry', 'sure', 'good', 'fine', 'ok', 'okay', 'glad', 'ready', 'excited', 'bored',
+  'hungry', 'curious', 'confused', 'new', 'back', 'done', 'here', 'there', 'home', 'right', 'wrong', 'late', 'early', 'able',
+  'unable', 'aware', 'free', 'available', 'lucky', 'grateful', 'thankful', 'worried', 'nervous', 'stressed', 'upset',
+  'angry', 'mad', 'jealous', 'proud', 'serious', 'honest', 'kidding', 'joking', 'great', 'well', 'awesome', 'cool',
+  'fantastic', 'amazing', 'interested', 'familiar', 'unsure', 'certain', 'positive', 'willing', 'open', 'happy', 'stuck',
+  'lost', 'alright', 'similar', 'same', 'different', 'sick', 'surprised', 'impressed', 'concerned', 'scared', 'afraid',
+  'responsible', 'eager', 'likely', 'unlikely', 'due', 'close', 'far', 'next', 'last', 'first', 'only', 'alone', 'fast',
+  'slow', 'bad', 'terrible', 'awful', 'nice', 'fun', 'funny', 'weird', 'crazy', 'normal', 'fair', 'big', 'small', 'old',
+  'obsessed', 'addicted', 'hooked', 'broke', 'exhausted', 'jealous', 'shocked', 'relieved', 'thrilled', 'nervous',
+]);
+
+/**
+ * "I'm bald", "i am very shy", "im conservative": a lasting trait the other families missed,
+ * named by WordNet's attribute of the adjective ("shy" → confidence, "tall" → stature) or as a
+ * personal trait. Only a whole-clause adjective counts ("I'm bald and ...", not "I'm happy to").
+ */
+function trait(ctx: Ctx, c: Chain, h: number): Draft[] {
+  const t = ctx.toks[h];
+  if (!t || t.pos !== 'ADJ' || c.neg || c.subject !== 'i' || TRANSIENT.has(t.norm)) return [];
+  const after = ctx.toks[h + 1];
+  if (after && after.sent === t.sent && !['PUNCT', 'CCONJ'].includes(after.pos) && !['but', 'so', 'lol', 'haha', 'tbh', 'now', 'too'].includes(after.norm)) return [];
+  const last = ctx.toks.findLast((x) => x.sent === t.sent);
+  if (last?.norm === '?') return [];
+  const attribute = defaultWordNet()?.adjectiveAttribute(t.norm) ?? 'personal trait';
+  return [draft(attribute, t.norm, 'psychology', c.quoteStart, h + 1, 0.55)];
 }

@@ -36,12 +36,14 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   if (last?.norm === '?') return [];
   // The families read only the chunk: a list comma must not carry "single" into "one cat".
   const only: Ctx = { text: ctx.text, toks: ctx.toks.slice(0, chunk.span.end) };
-  if (t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'DET') {
+  // "2 kids", "one dog": a count directly before what is counted, nothing longer.
+  if ((t.pos === 'NUM' && chunk.span.end - k <= 3) || t.pos === 'ADJ' || t.pos === 'DET') {
     // An adjective-led chunk is had only as a body feature or condition ("bad knees"), never an object.
     const had = haveObject(only, { ...fakeChain(k, false), head: k - 1 }, k).filter((d) => t.pos !== 'ADJ' || !d.attribute.startsWith('owned '));
     if (had.length > 0) return had;
   }
-  const being = copulaFamily(only, fakeChain(k, true));
+  // Subject "someone": a bare adjective ("crowded") is no trait of the speaker's, a known state ("single") is.
+  const being = copulaFamily(only, { ...fakeChain(k, true), subject: 'someone' });
   if (being.length > 0) return being;
   return identityNounPhrase(only, fakeChain(k, true), k, { bare: true }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
 }

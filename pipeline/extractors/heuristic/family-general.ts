@@ -32,18 +32,23 @@ const BARE_OBJECT_OK = new Set(['write', 'read', 'run', 'build', 'keep', 'follow
 const START = new Set(['to', 'at', 'for', 'with', 'in', 'on', 'up', 'out', 'around', 'into', 'by', 'from', 'about', 'after', 'off']);
 
 export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
-  if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone') return [];
+  if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone' || (c.subject === 'we' && !c.habitual)) return [];
   if (c.modal === 'can' && !c.neg) return [];
   const h = c.head;
   const t = ctx.toks[h];
-  if (!t || t.pos !== 'VERB' || /[^a-z-]/.test(t.lemma) || t.lemma.length < 3) return [];
+  // A dropped-subject clause may open with an -ing form tagged as a noun ("reading dune right now").
+  const openingIng = c.quoteStart === h && t?.pos === 'NOUN' && /ing$/.test(t.norm);
+  if (!t || (t.pos !== 'VERB' && !openingIng) || /[^a-z-]/.test(t.lemma) || t.lemma.length < 3) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
   if (last?.norm === '?') return [];
   const next = ctx.toks[h + 1];
   const bare = next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.norm === 'my') && next.sent === t.sent;
-  if (NOT_DISCLOSURE.has(t.lemma) && !(BARE_OBJECT_OK.has(t.lemma) && bare && (c.habitual || !c.past))) return [];
+  // "I make my own pasta", "I help out at a soup kitchen" are about the person whatever the verb.
+  const own = norm(ctx, h + 1) === 'my' && norm(ctx, h + 2) === 'own';
+  const helpOut = t.lemma === 'help' && norm(ctx, h + 1) === 'out';
+  if (NOT_DISCLOSURE.has(t.lemma) && !own && !helpOut && !(BARE_OBJECT_OK.has(t.lemma) && bare && (c.habitual || !c.past))) return [];
   let from = h + 1;
-  if (START.has(norm(ctx, from))) from += 1;
+  while (START.has(norm(ctx, from)) && from < h + 3) from += 1;
   // "I garden a lot": a quantity is how much, not what.
   const quantity = /^(?:a lot|a bit|a ton|lots|loads|much|alot)$/.test(`${norm(ctx, from)}${norm(ctx, from) === 'a' ? ` ${norm(ctx, from + 1)}` : ''}`);
   const found = quantity ? null : valueAt(ctx, from, { max: 7, relative: false });

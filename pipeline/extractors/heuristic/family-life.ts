@@ -131,6 +131,11 @@ function study(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     const v = v5(ctx, h + 1);
     return v ? draft('field of study', v.text, 'education', c.quoteStart, v.span.end, 0.7) : null;
   }
+  // "I went to a tiny catholic school", "went to music school for opera"
+  if ((lemma === 'go' || lemma === 'attend') && (p === 'to' || lemma === 'attend')) {
+    const v = v5(ctx, lemma === 'go' ? h + 2 : h + 1);
+    if (v && /\b(?:school|college|university|uni|academy|conservatory|seminary|institute|bootcamp)$/.test(v.text.toLowerCase())) return draft('school attended', v.text, 'education', c.quoteStart, v.span.end, 0.7);
+  }
   if ((lemma === 'major' || lemma === 'minor') && p === 'in') {
     const v = v5(ctx, h + 2);
     return v ? draft('field of study', v.text, 'education', c.quoteStart, v.span.end, 0.8) : null;
@@ -141,7 +146,7 @@ function study(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     const attribute = p === 'from' ? 'alma mater' : p === 'with' ? 'degree' : /^\d{4}$/.test(v.text) ? 'graduation year' : 'field of study';
     return draft(attribute, v.text, 'education', c.quoteStart, v.span.end, 0.75);
   }
-  if (lemma === 'speak' && !c.neg && (!c.modal || c.modal === 'can')) {
+  if ((lemma === 'speak' || lemma === 'know') && !c.neg && (!c.modal || c.modal === 'can')) {
     const v = valueAt(ctx, h + 1, { max: 7 });
     if (!v) return null;
     const langs = v.text.toLowerCase().split(/[^a-z]+/).filter((w) => LANGUAGES.has(w));

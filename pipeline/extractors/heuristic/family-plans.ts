@@ -43,7 +43,7 @@ function aspired(ctx: Ctx, c: Chain, from: number, attribute: string): Draft[] {
 }
 
 export function plansFamily(ctx: Ctx, c: Chain): Draft[] {
-  if (c.copula || c.neg || c.past || c.subject === 'someone') return [];
+  if (c.copula || c.neg || c.past || c.subject !== 'i') return [];
   const h = c.head;
   const t = ctx.toks[h];
   if (!t) return [];

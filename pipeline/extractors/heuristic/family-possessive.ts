@@ -8,7 +8,7 @@ import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
 import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
 import type { Span } from './phrase.js';
-import { statedName } from './naming.js';
+import { nameValues, statedName } from './naming.js';
 import { spanText } from './span-text.js';
 
 const NP_STOP = new Set(['of', 'for', 'to', 'in', 'with', 'on', 'and', 'or', 'at', 'from', 'who', 'that', 'named', 'called', 'about']);
@@ -152,6 +152,15 @@ function backwardCopula(ctx: Ctx, k: number): Draft[] {
     const named = statedName(ctx.toks, fav, what.span, span);
     return [draft(named.attribute, value, named.root, span.start, what.span.end, 0.75, 'positive')];
   }
+  // "woodworking is my thing", "self help books are kind of my jam"
+  let t = k + 1;
+  if ((norm(ctx, t) === 'kind' || norm(ctx, t) === 'sort') && norm(ctx, t + 1) === 'of') t += 2;
+  if ((norm(ctx, t) === 'my' || norm(ctx, t) === 'our') && /^(?:thing|jam|passion|obsession|life|weakness|favorite|favourite|religion)$/.test(norm(ctx, t + 1))) {
+    return thingDrafts(ctx, span, t + 2, 'positive');
+  }
+  if (norm(ctx, t) === 'my' && /^(?:nightmare|phobia|fear|kryptonite)$/.test(norm(ctx, t + 1))) {
+    return [draft('fear', value, 'psychology', span.start, t + 2, 0.7, 'negative')];
+  }
   let j = k + 1;
   while (['very', 'really', 'so', 'extremely', 'super', 'incredibly', 'quite'].includes(norm(ctx, j))) j += 1;
   if (norm(ctx, j) === 'important' && norm(ctx, j + 1) === 'to' && norm(ctx, j + 2) === 'me') {
@@ -182,8 +191,35 @@ function clauseStart(ctx: Ctx, k: number): boolean {
   return !prev || prev.sent !== ctx.toks[k]?.sent || prev.pos === 'PUNCT' || prev.pos === 'SPACE';
 }
 
+/** A liked thing read backwards from "X is my thing": named like any liked thing or activity. */
+function thingDrafts(ctx: Ctx, span: Span, end: number, polarity: 'positive' | 'negative'): Draft[] {
+  return nameValues(ctx.toks, span).map((named) => draft(named.attribute, spanText(ctx.text, ctx.toks, named.value), named.root, span.start, end, 0.7, polarity));
+}
+
+/** "snakes give me the creeps", "thunderstorms make me so nervous", "the dark scares me" */
+function fearOf(ctx: Ctx, k: number): Draft[] {
+  const n = norm(ctx, k);
+  let before = k;
+  while (before > 0 && ctx.toks[before - 1]?.pos === 'ADV') before -= 1; // "the dark still scares me"
+  const span = backwardPhrase(ctx, before);
+  if (!span) return [];
+  let end = k + 1;
+  if (norm(ctx, end) !== 'me') return [];
+  end += 1;
+  if (n === 'give' || n === 'gives') {
+    if (!/^(?:creeps|chills|anxiety|nightmares|panic|heebie|willies)$/.test(norm(ctx, end + 1)) && !/^(?:creeps|anxiety|nightmares)$/.test(norm(ctx, end))) return [];
+    end += 2;
+  } else if (n === 'make' || n === 'makes') {
+    while (['so', 'really', 'super', 'very', 'kinda', 'extremely'].includes(norm(ctx, end))) end += 1;
+    if (!/^(?:nervous|anxious|uneasy|scared|panic|sick|uncomfortable)$/.test(norm(ctx, end))) return [];
+    end += 1;
+  }
+  return [draft('fear', spanText(ctx.text, ctx.toks, span), 'psychology', span.start, end, 0.7, 'negative')];
+}
+
 export function possessiveFamily(ctx: Ctx, k: number): Draft[] {
   const n = norm(ctx, k);
+  if (/^(?:scares?|terrif(?:y|ies)|frightens?|freaks?|gives?|makes?)$/.test(n)) return fearOf(ctx, k);
   if (FAVORITE.has(n) && (n === 'favorite' || n === 'favourite') && clauseStart(ctx, k)) return favoriteIs(ctx, k, k);
   if (n === 'my' || n === 'our') return possessive(ctx, k);
   if ((n === 'as' || n === 'being') && !hypothetical(ctx.toks, k)) return asA(ctx, k);

@@ -86,7 +86,7 @@ function consumption(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null
   const spec = CONSUME.get(lemma);
   if (!spec || c.past || (c.modal && !(c.modal === 'can' && c.neg))) return null;
   const only = norm(ctx, h - 1) === 'only';
-  if (!c.neg && !c.habitual && !only) return null;
+  if (!c.neg && !c.habitual && !only && !frequencyAhead(ctx, h) && !/^(?:way|too|so|a|lots)$/.test(norm(ctx, h + 1))) return null;
   const v = valueAt(ctx, h + 1, { max: 6 });
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
   const attribute = c.neg ? spec[0] : spec[1];

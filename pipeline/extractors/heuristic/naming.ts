@@ -33,6 +33,7 @@ export const GENERIC_INTEREST = 'interest';
 export function gerund(lemma: string): string {
   const v = lemma.toLowerCase();
   if (v === 'be') return 'being';
+  if (/ing$/.test(v) && v.length > 5) return v; // already a gerund ("hiking" left unlemmatised)
   if (/ie$/.test(v)) return `${v.slice(0, -2)}ying`;
   if (/(?:ee|ye|oe)$/.test(v)) return `${v}ing`;
   if (/[^aeiou]e$/.test(v) || /[aiou]e$/.test(v)) return `${v.slice(0, -1)}ing`;
@@ -135,7 +136,7 @@ export function thingName(toks: readonly Tok[], span: Span, suffix: string, verb
   // A modified common noun names itself ("eco-friendly options" → option preference); only a
   // bare unknown word ("Netflix") is left with the generic name.
   const head = toks[headIndex(toks, span)];
-  if (head && headIndex(toks, span) > span.start && head.pos === 'NOUN' && /^[a-z][a-z-]+$/.test(head.lemma)) return { attribute: `${head.lemma} ${suffix}`, root };
+  if (head && span.end - span.start > 1 && head.pos === 'NOUN' && /^[a-z][a-z-]+$/.test(head.lemma)) return { attribute: `${head.lemma} ${suffix}`, root };
   return { attribute: suffix === 'preference' ? GENERIC_INTEREST : suffix, root };
 }
 
@@ -269,4 +270,12 @@ export function isOccupationNoun(noun: string): boolean {
     const chain = wn.hypernymChain(offset);
     return chain[0]?.lexname === 'noun.person' && chain.slice(1).some((s) => s.words.some((w) => WORK_ANCESTORS.has(w)));
   });
+}
+
+/** Whether WordNet's most likely sense of a noun is a place ("arizona", "suburb", "countryside"). */
+export function isLocationNoun(noun: string): boolean {
+  const wn = defaultWordNet();
+  if (!wn) return false;
+  const cls = nounClass(wn, noun, { allowSelf: true, preferLexnames: ['noun.location'] });
+  return cls?.lexname === 'noun.location';
 }

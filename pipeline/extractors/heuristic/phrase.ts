@@ -106,6 +106,9 @@ export function skipLead(toks: readonly Tok[], from: number): number {
     if (n === 'the' && toks[k]?.cap && toks[k - 1]?.sent === toks[k]?.sent) return k;
     if (SKIP_LEAD.has(n) || n === 'all' && toks[k + 1]?.norm !== 'of') k += 1;
     else if (QUANTITY.has(n) && toks[k + 1]?.norm === 'of') k += 2;
+    // "way too much diet coke", "so many books"
+    else if ((n === 'way' || n === 'too' || n === 'so') && ['too', 'much', 'many'].includes(toks[k + 1]?.norm ?? '')) k += 1;
+    else if ((n === 'much' || n === 'many') && toks[k + 1]?.pos === 'NOUN') k += 1;
     else return k;
   }
 }
@@ -122,6 +125,7 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
   const start = k;
   let seenContent = false;
   let seenNoun = false;
+  let seenAdp = false;
   for (; k < toks.length && k - start < max; k += 1) {
     const t = toks[k] as Tok;
     const next = toks[k + 1];
@@ -144,7 +148,8 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
       }
       // List commas: "quieter, more intimate activities", "pizza, pasta and sushi".
       const listy = next !== undefined && (isContent(next) || next.norm === 'more' || next.norm === 'less') && next.pos !== 'VERB';
-      if (t.norm === ',' && seenContent && listy && toks[k + 2]?.pos !== 'AUX') continue;
+      // After a prepositional tail a comma ends the value: "own beer in the garage | , ipa mostly".
+      if (t.norm === ',' && seenContent && listy && !seenAdp && toks[k + 2]?.pos !== 'AUX') continue;
       break;
     }
     if (t.norm === "'s" && seenContent) continue;
@@ -158,6 +163,7 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
     }
     if (t.pos === 'ADP' || t.pos === 'SCONJ') {
       if (!INNER_ADP.has(t.norm) || !seenContent || next === undefined) break;
+      seenAdp = true;
       if (/^(?:19|20)\d\d$/.test(next.norm)) break; // "MIT | in 2010"
       continue;
     }

@@ -6,6 +6,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { defaultWordNet } from '../../lexicon/wordnet.js';
 
 export interface Tok {
   /** Lower-case normal form after contraction expansion and spelling fixes. */
@@ -55,6 +56,18 @@ function pushExpanded(out: Tok[], parts: readonly [string, string], start: numbe
   out.push({ norm: aux, lemma, pos: 'AUX', start, end, sent });
 }
 
+/**
+ * Undoes chat's stretched letters: "waaay" → "way", "sooo" → "so", "cooool" → "cool". A run of
+ * three or more becomes two when WordNet knows that spelling, else one.
+ */
+function squeeze(word: string): string {
+  if (!/(\p{L})\1\1/u.test(word)) return word;
+  const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  const wn = defaultWordNet();
+  if (wn && (wn.lemma(two) || wn.lemma(two, 'verb'))) return two;
+  return word.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
 /** Tokenises `text` (which may have masked regions blanked with spaces, same length as the original). */
 export function tokenise(text: string): Tok[] {
   const doc = nlp.readDoc(text);
@@ -84,7 +97,7 @@ export function tokenise(text: string): Tok[] {
     cursor = end;
     const sent = sentOf[k] ?? 0;
     let norm = (normals[k] ?? value).toLowerCase().replace(/[’‘`]/g, "'");
-    norm = SPELLING[norm] ?? norm;
+    norm = SPELLING[norm] ?? squeeze(norm);
     const expanded = EXPAND[norm];
     if (expanded) {
       pushExpanded(out, expanded, start, end, sent);
@@ -101,7 +114,8 @@ export function tokenise(text: string): Tok[] {
       continue;
     }
     const tag = tags[k] ?? 'X';
-    const lemma = (lemmas[k] ?? norm).toLowerCase();
+    // A squeezed spelling ("loooove" -> "love") has no wink lemma of its own: the word is its lemma.
+    const lemma = /(\p{L})\1\1/u.test(value.toLowerCase()) ? norm : (lemmas[k] ?? norm).toLowerCase();
     const cap = /^\p{Lu}/u.test(value) || undefined;
     out.push({ norm, lemma: SPELLING[lemma] ?? lemma, pos: norm === 'i' ? 'PRON' : tag, start, end, sent, ...(cap ? { cap } : {}) });
   }
