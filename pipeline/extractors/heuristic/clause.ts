@@ -102,14 +102,16 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   // The lite tagger often calls a clause-initial "reading" a noun; a verb's -ing form is still a verb.
   const compound = toks[k + 1] ? defaultWordNet()?.lemma(`${t.norm} ${(toks[k + 1] as Tok).norm}`) : null; // "swimming pool"
   const gerundLike = t.pos === 'NOUN' && /ing$/.test(t.norm) && !compound && isVerbIng(t.norm);
-  if (t.pos !== 'VERB' && t.norm !== 'been' && !gerundLike) return false;
+  if (t.pos !== 'VERB' && t.norm !== 'been' && !gerundLike && !DROPPED_I_PRESENT.has(t.norm)) return false;
   const prev = toks[k - 1];
   // A tight hyphen joins a compound ("plant-based"), it opens no clause.
   const tight = prev?.norm === '-' && prev.start === toks[k - 2]?.end;
   const opens = !prev || prev.sent !== t.sent || (CLAUSE_OPENERS.has(prev.norm) && !tight);
   if (!opens || DISCOURSE.has(t.norm)) return false;
   if (prev && prev.sent === t.sent && (prev.norm === 'and' || prev.norm === 'but' || prev.norm === 'then')) {
-    // Coordinated with the nearest subject of the sentence, which must be "I".
+    // Coordinated with the nearest subject of the sentence, which must be "I"; an -ing form after
+    // "and" is a list item ("hiking , fishing and camping"), not a second verb.
+    if (/ing$/.test(t.norm)) return false;
     for (let j = k - 2; j >= 0 && toks[j]?.sent === t.sent; j -= 1) {
       const n = (toks[j] as Tok).norm;
       if (n === 'i') return true;
@@ -125,9 +127,16 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   if (!after || after.sent !== t.sent || after.pos === 'PUNCT') return false;
   // "reading dune right now", "learning french on duolingo": a dropped "I'm", in short chat turns
   // only (a long text that opens "Using the data below" is an instruction).
-  if (/ing$/.test(t.norm) && toks.length <= 80 && after.pos !== 'AUX' && !['is', 'are', 'was'].includes(after.norm)) return true;
+  // After a comma it must not be a list item: "hiking , fishing and camping".
+  if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && after.pos !== 'AUX' && !['is', 'are', 'was'].includes(after.norm);
   if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
   return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
+}
+
+/** "I do crossfit": a word the tagger calls a verb after "do" is one only if WordNet knows the verb. */
+function isVerb(t: Tok): boolean {
+  const wn = defaultWordNet();
+  return !wn || wn.lemma(t.lemma, 'verb') !== null || wn.lemma(t.norm, 'verb') !== null;
 }
 
 /** Whether an -ing word is a verb form WordNet knows: reading → read, running → run, making → make. */
@@ -175,7 +184,7 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
     } else if (MODALS.has(n)) {
       c.modal = n;
       j += 1;
-    } else if ((n === 'do' || n === 'does' || n === 'did') && next && (next.norm === 'not' || next.pos === 'VERB' || ADVERBS.has(next.norm) || HABIT_ADVERBS.has(next.norm))) {
+    } else if ((n === 'do' || n === 'does' || n === 'did') && next && (next.norm === 'not' || (next.pos === 'VERB' && isVerb(next)) || ADVERBS.has(next.norm) || HABIT_ADVERBS.has(next.norm))) {
       if (n === 'did') c.past = true;
       j += 1;
     } else if ((n === 'have' || n === 'has' || n === 'had') && (isParticiple(next) || ADVERBS.has(next?.norm ?? '') || HABIT_ADVERBS.has(next?.norm ?? '') || next?.norm === 'not') && next?.norm !== 'got') {
@@ -205,6 +214,8 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
       if (comp && comp.pos === 'VERB' && /ing$/.test(comp.norm) && comp.norm !== 'being') {
         c.progressive = true;
         c.head = h;
+        // "I'm trying to learn korean" is about learning korean.
+        if (comp.norm === 'trying' && toks[h + 1]?.norm === 'to' && toks[h + 2]?.pos === 'VERB') c.head = h + 2;
         return c;
       }
       c.copula = true;

@@ -94,25 +94,3 @@ export function skipWords(ctx: Ctx, k: number, skip: ReadonlySet<string>): numbe
   while (j < ctx.toks.length && skip.has(norm(ctx, j))) j += 1;
   return j;
 }
-
-const TIME_UNIT = /^(?:day|days|week|weeks|weekend|weekends|weekday|weekdays|month|months|year|years|morning|mornings|evening|evenings|night|nights|afternoon|afternoons|summer|winter|spring|fall|autumn|sunday|monday|tuesday|wednesday|thursday|friday|saturday|sundays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|holiday|holidays|lunch|break)$/;
-const COUNT = /^(?:once|twice|thrice|\d+|one|two|three|four|five|six|seven|several|few|many)$/;
-
-/**
- * End (exclusive) of a frequency adverbial starting at token `k` ("twice a week", "every
- * sunday", "on weekends", "three times a month", "daily"), or `k` when there is none. A habit's
- * frequency is part of its value: "I go swimming | twice a week".
- */
-export function frequencyEnd(ctx: Ctx, k: number): number {
-  const n = (j: number) => norm(ctx, j);
-  if (/^(?:daily|weekly|nightly|monthly|yearly|annually|everyday)$/.test(n(k))) return k + 1;
-  if ((n(k) === 'every' || n(k) === 'each' || n(k) === 'most' || n(k) === 'on') && TIME_UNIT.test(n(k + 1))) return k + 2;
-  if (n(k) === 'every' && n(k + 1) === 'other' && TIME_UNIT.test(n(k + 2))) return k + 3;
-  if (COUNT.test(n(k))) {
-    let j = k + 1;
-    if (n(j) === 'times' || n(j) === 'time') j += 1;
-    else if (n(k) !== 'once' && n(k) !== 'twice' && n(k) !== 'thrice') return k;
-    if ((n(j) === 'a' || n(j) === 'per' || n(j) === 'every' || n(j) === 'each') && TIME_UNIT.test(n(j + 1))) return j + 2;
-  }
-  return k;
-}

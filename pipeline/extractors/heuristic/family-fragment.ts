@@ -45,5 +45,5 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   // Subject "someone": a bare adjective ("crowded") is no trait of the speaker's, a known state ("single") is.
   const being = copulaFamily(only, { ...fakeChain(k, true), subject: 'someone' });
   if (being.length > 0) return being;
-  return identityNounPhrase(only, fakeChain(k, true), k, { bare: true }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
+  return identityNounPhrase(only, fakeChain(k, true), k, { bare: true, strict: true }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
 }

@@ -7,8 +7,9 @@
  */
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
-import { draft, frequencyEnd, norm, valueAt, type Ctx, type Draft } from './draft.js';
+import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { gerund } from './naming.js';
+import { frequencyEnd } from './frequency.js';
 import { spanText } from './span-text.js';
 import { topicOf } from './topic-prior.js';
 import { spanWords } from './span-text.js';
@@ -18,18 +19,30 @@ const NOT_DISCLOSURE = new Set([
   'think', 'know', 'guess', 'mean', 'feel', 'need', 'want', 'wish', 'hope', 'wonder', 'see', 'hear', 'say', 'tell', 'ask',
   'agree', 'thank', 'understand', 'remember', 'forget', 'get', 'try', 'find', 'believe', 'appreciate', 'apologize',
   'apologise', 'suppose', 'assume', 'realize', 'realise', 'notice', 'doubt', 'bet', 'reckon', 'imagine', 'expect', 'promise',
-  'suggest', 'recommend', 'use', 'look', 'seem', 'check', 'send', 'give', 'put', 'let', 'make', 'do', 'come', 'start', 'stop',
+  'suggest', 'recommend', 'use', 'look', 'seem', 'check', 'send', 'give', 'put', 'let', 'make', 'come', 'start', 'stop',
   'help', 'search', 'google', 'copy', 'paste', 'type', 'click', 'open', 'create', 'add', 'change', 'set', 'answer', 'reply',
   'respond', 'mention', 'hate', 'love', 'like', 'prefer', 'enjoy', 'be', 'have', 'am', 'would', 'can', 'will', 'wanna',
   'gotta', 'got', 'go', 'wait', 'care', 'mind', 'sound', 'write', 'read', 'run', 'call', 'show', 'share', 'post', 'upload',
-  'paste', 'attach', 'include', 'provide', 'love', 'receive', 'hope', 'plan', 'decide', 'intend', 'consider', 'keep', 'lose',
-  'fail', 'miss', 'break', 'struggle', 'worry', 'follow', 'continue', 'finish', 'complete', 'test', 'run', 'build', 'compile',
+  'paste', 'attach', 'include', 'provide', 'love', 'receive', 'hope', 'plan', 'decide', 'intend', 'consider', 'keep',
+  'fail', 'miss', 'struggle', 'worry', 'follow', 'continue', 'finish', 'complete', 'test', 'run', 'build', 'compile',
   'install', 'download', 'import', 'export', 'deploy', 'debug', 'code', 'implement', 'generate', 'translate', 'rewrite',
   'summarize', 'summarise', 'edit', 'explain', 'describe', 'list', 'define', 'compare', 'calculate', 'solve', 'convert',
 ]);
 /** Verbs that do name a personal activity even though chat also uses them: kept when the object is bare. */
-const BARE_OBJECT_OK = new Set(['write', 'read', 'run', 'build', 'keep', 'follow', 'code', 'play', 'call']);
+const BARE_OBJECT_OK = new Set(['write', 'read', 'run', 'build', 'keep', 'follow', 'code', 'play', 'call', 'make', 'win', 'start', 'finish', 'miss']);
+/** "before I turn 40", "when I was little": a subordinate clause is circumstance, not disclosure. */
+const SUBORDINATE = new Set(['before', 'after', 'when', 'until', 'til', 'till', 'since', 'while', 'once', 'whenever', 'as', 'than', 'because', 'cause', 'cuz', 'where']);
 const START = new Set(['to', 'at', 'for', 'with', 'in', 'on', 'up', 'out', 'around', 'into', 'by', 'from', 'about', 'after', 'off']);
+
+/** "I do crossfit" → crossfit as an activity; "I do that" / "I do it" say nothing. */
+function doActivity(ctx: Ctx, c: Chain, h: number): Draft[] {
+  const next = ctx.toks[h + 1];
+  if (!next || !(next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || /^(?:a|an|my|some)$/.test(next.norm))) return [];
+  const v = valueAt(ctx, h + 1, { max: 7, relative: false });
+  if (!v) return [];
+  const freq = frequencyEnd(ctx.toks, v.span.end);
+  return [draft('activity', v.text, topicOf(spanWords(ctx.toks, v.span))?.root ?? 'hobbies', c.quoteStart, Math.max(freq, v.span.end), 0.5, c.neg ? 'negative' : 'positive')];
+}
 
 export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone' || (c.subject === 'we' && !c.habitual)) return [];
@@ -38,22 +51,37 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   const t = ctx.toks[h];
   // A dropped-subject clause may open with an -ing form tagged as a noun ("reading dune right now").
   const openingIng = c.quoteStart === h && t?.pos === 'NOUN' && /ing$/.test(t.norm);
-  if (!t || (t.pos !== 'VERB' && !openingIng) || /[^a-z-]/.test(t.lemma) || t.lemma.length < 3) return [];
+  if (!t || (t.pos !== 'VERB' && !openingIng && t.lemma !== 'do') || /[^a-z-]/.test(t.lemma) || t.lemma.length < 2) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
-  if (last?.norm === '?') return [];
+  if (last?.norm === '?' || SUBORDINATE.has(norm(ctx, c.quoteStart - 1))) return [];
   const next = ctx.toks[h + 1];
   const bare = next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.norm === 'my') && next.sent === t.sent;
+  // "I spend my weekends volunteering at the animal shelter": the -ing verb is the activity.
+  if (t.lemma === 'spend') {
+    let j = h + 1;
+    while (j < h + 5 && ctx.toks[j] && !/ing$/.test(norm(ctx, j)) && ctx.toks[j]?.sent === t.sent) j += 1;
+    const ing = ctx.toks[j];
+    if (ing && /ing$/.test(ing.norm) && j > h + 1) {
+      let at = j + 1;
+      while (START.has(norm(ctx, at)) && at < j + 3) at += 1;
+      const v = valueAt(ctx, at, { max: 7 });
+      const when = spanText(ctx.text, ctx.toks, { start: h + 1, end: j });
+      return [draft(gerund(ing.lemma), v ? v.text : when, topicOf([ing.lemma])?.root ?? 'hobbies', c.quoteStart, v ? v.span.end : j + 1, 0.55, 'positive')];
+    }
+  }
   // "I make my own pasta", "I help out at a soup kitchen" are about the person whatever the verb.
   const own = norm(ctx, h + 1) === 'my' && norm(ctx, h + 2) === 'own';
   const helpOut = t.lemma === 'help' && norm(ctx, h + 1) === 'out';
-  if (NOT_DISCLOSURE.has(t.lemma) && !own && !helpOut && !(BARE_OBJECT_OK.has(t.lemma) && bare && (c.habitual || !c.past))) return [];
+  if (NOT_DISCLOSURE.has(t.lemma) && !own && !helpOut && !(BARE_OBJECT_OK.has(t.lemma) && bare)) return [];
+  // "I do crossfit", "i do data entry": "do" with a bare activity noun names that activity.
+  if (t.lemma === 'do') return doActivity(ctx, c, h);
   let from = h + 1;
   while (START.has(norm(ctx, from)) && from < h + 3) from += 1;
   // "I garden a lot": a quantity is how much, not what.
   const quantity = /^(?:a lot|a bit|a ton|lots|loads|much|alot)$/.test(`${norm(ctx, from)}${norm(ctx, from) === 'a' ? ` ${norm(ctx, from + 1)}` : ''}`);
   const found = quantity ? null : valueAt(ctx, from, { max: 7, relative: false });
   const freqStart = found ? found.span.end : h + 1;
-  const freq = frequencyEnd(ctx, freqStart);
+  const freq = frequencyEnd(ctx.toks, freqStart);
   if (!found) {
     // "I garden every weekend", "i knit": a bare activity verb, kept only with a frequency or at the clause end.
     const end = ctx.toks[quantity ? h + 3 - (norm(ctx, from) === 'a' ? 0 : 1) : h + 1];

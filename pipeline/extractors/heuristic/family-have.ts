@@ -9,7 +9,7 @@ import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js'
 import { BUSINESS_NOUNS, FAMILY, PETS } from './lexicon-people.js';
 import { possessionName } from './naming.js';
 
-const HAVE_STOP = new Set(['of', 'for', 'to', 'in', 'against', 'towards', 'toward', 'with', 'on', 'about', 'named', 'called', 'who', 'that', 'and']);
+const HAVE_STOP = new Set(['of', 'for', 'to', 'in', 'against', 'towards', 'toward', 'with', 'on', 'about', 'named', 'called', 'who', 'that', 'and', 'from', 'so', 'since']);
 const CONDITIONS = new Set([
   'diabetes', 'asthma', 'adhd', 'add', 'autism', 'anxiety', 'depression', 'arthritis', 'migraines', 'migraine', 'celiac',
   'ibs', 'eczema', 'psoriasis', 'epilepsy', 'cancer', 'copd', 'insomnia', 'ptsd', 'ocd', 'hypertension', 'scoliosis',
@@ -58,6 +58,11 @@ export function haveFamily(ctx: Ctx, c: Chain): Draft[] {
   if (c.copula || c.modal || (c.past && !c.perfect && ctx.toks[c.head]?.norm !== 'got')) return [];
   const h = c.head;
   const t = ctx.toks[h];
+  // "I get migraines": a recurring condition is had, whatever else "get" means.
+  if (t?.lemma === 'get' && !c.past) {
+    const np = valueAt(ctx, h + 1, { max: 4, stop: HAVE_STOP });
+    return np && possessionName(ctx.toks, np.span)?.kind === 'condition' ? [draft('health condition', np.text, 'health', c.quoteStart, np.span.end, 0.7)] : [];
+  }
   if (!t || !(t.lemma === 'have' || t.norm === 'got')) return [];
   let from = h + 1;
   if (norm(ctx, from) === 'got') from += 1;

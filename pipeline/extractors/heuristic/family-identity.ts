@@ -46,6 +46,8 @@ export interface IdentityOptions {
   job?: boolean;
   /** `h` is the first word of the noun phrase, not its article (second conjunct of "a mom and nurse"). */
   bare?: boolean;
+  /** Only a known line of work is an occupation, not any "-er" noun ("5th floor", "elevator" in a fragment). */
+  strict?: boolean;
 }
 
 export function identityNounPhrase(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions = {}): Draft[] {
@@ -98,6 +100,15 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
     if (/\b(?:morning|night|early)\b/.test(np.text)) return [...out, draft('chronotype', np.text, 'routine', c.quoteStart, end, 0.8)];
     return [...out, ...topical(ctx, 'preference', c.quoteStart, np.span.start, 'positive', 0.7, { max: 3, stop: new Set(['person']) })];
   }
+  // "a stay at home mom", "an only child", "the middle kid": roles the tagger splits oddly.
+  const home = /^stay[- ]at[- ]home (?:mom|mum|dad|mother|father|parent)\b/.exec(ctx.text.slice(ctx.toks[np.span.start]?.start ?? 0).toLowerCase());
+  if (home) {
+    const last = ctx.toks.findIndex((t) => t.start >= (ctx.toks[np.span.start]?.start ?? 0) + home[0].length) ;
+    return [...out, draft('family role', home[0].replace(/-/g, ' '), 'relationships', c.quoteStart, last < 0 ? ctx.toks.length : last, 0.8)];
+  }
+  if ((head === 'child' || head === 'kid') && /^(?:only|middle|oldest|youngest|eldest|baby|first|second|third)\b/.test(np.text.toLowerCase())) {
+    return [...out, draft('birth order', np.text.toLowerCase(), 'relationships', c.quoteStart, end, 0.8)];
+  }
   if (VAGUE.has(head) || headTok?.pos === 'ADJ' && !STATE_ADJECTIVES.has(head)) return out;
   const add = (attribute: string, root: RootKey, text: string, to: number, conf = confidence): Draft[] => [
     ...out, draft(attribute, text, root, c.quoteStart, to, conf),
@@ -128,7 +139,7 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
   if (state) return add(state[0], state[1] as RootKey, np.text, end, 0.8);
   if (head === 'owner' && np.text.split(' ').some((w) => PETS.has(w))) return add('pet ownership', 'hobbies', np.text, end, 0.8);
   const known = OCCUPATIONS.has(head) || OCCUPATIONS.has(lemma) || (headTok?.pos === 'NOUN' && isOccupationNoun(lemma));
-  const agentLike = headTok?.pos === 'NOUN' && AGENT_SUFFIX.test(head) && !NOT_AGENT.has(head) && head.length > 4 && !EVALUATIVE.test(np.text.toLowerCase());
+  const agentLike = !opts.strict && headTok?.pos === 'NOUN' && AGENT_SUFFIX.test(head) && !NOT_AGENT.has(head) && head.length > 4 && !EVALUATIVE.test(np.text.toLowerCase());
   if (!known && !agentLike && !(opts.job && headTok?.pos === 'NOUN')) return out;
   return add('occupation', 'career', np.text, end, known || opts.job ? confidence : 0.55);
 }

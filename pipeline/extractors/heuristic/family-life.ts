@@ -176,6 +176,15 @@ function beliefs(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     return v ? draft(attribute, v.text, root, c.quoteStart, v.span.end, conf) : null;
   };
   if (lemma === 'believe' && p === 'in') return mk('belief', 'values', h + 2, 0.75);
+  // "I believe that mermaids are real": the clause, up to its end, is the belief.
+  if (lemma === 'believe' && (p === 'that' || ctx.toks[h + 1]?.pos === 'NOUN' || ctx.toks[h + 1]?.pos === 'PROPN')) {
+    const from = p === 'that' ? h + 2 : h + 1;
+    let end = from;
+    while (end < ctx.toks.length && end - from < 10 && ctx.toks[end]?.sent === ctx.toks[h]?.sent && ctx.toks[end]?.pos !== 'PUNCT' && !['but', 'because', 'lol', 'haha', 'so'].includes(norm(ctx, end))) end += 1;
+    const a = ctx.toks[from];
+    const b = ctx.toks[end - 1];
+    if (end - from >= 2 && a && b) return draft('belief', ctx.text.slice(a.start, b.end).toLowerCase(), 'values', c.quoteStart, end, 0.65);
+  }
   if (lemma === 'value' && ctx.toks[h + 1]?.pos !== 'PUNCT') return mk('values', 'values', h + 1, 0.7);
   if (lemma === 'care' && p === 'about' && (c.habitual || /^(?:really|deeply)$/.test(norm(ctx, h - 1)))) return mk('values', 'values', h + 2, 0.65);
   if (lemma === 'identify' && p === 'as') return mk('identity', 'demographic', h + 2, 0.75);

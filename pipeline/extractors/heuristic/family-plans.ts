@@ -50,8 +50,15 @@ export function plansFamily(ctx: Ctx, c: Chain): Draft[] {
   // A question about the plan ("do you think I should ...") never reaches here; a trailing "?" may.
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
   if (last?.norm === '?') return [];
+  // "I'm going to college next year": "going to" with a place, not a verb.
+  if (c.modal === 'will' && norm(ctx, h - 1) === 'to' && norm(ctx, h - 2) === 'going' && t.pos !== 'VERB') {
+    const v = valueAt(ctx, h, { max: 6 });
+    return v ? [draft('plan', v.text, 'routine', c.quoteStart, v.span.end, 0.6, 'positive')] : [];
+  }
   // "I'm going to / I will start college next fall"
   if (c.modal === 'will' && !c.habitual) return aspired(ctx, c, h, 'plan');
+  // "I'm studying to be a doctor", "training to become a pilot"
+  if (c.progressive && norm(ctx, h + 1) === 'to' && /^(?:be|become)$/.test(norm(ctx, h + 2))) return aspired(ctx, c, h + 2, 'aspiration');
   if (c.modal === 'would' && WOULD_LIKE.has(t.lemma) && norm(ctx, h + 1) === 'to') return aspired(ctx, c, h + 2, 'aspiration');
   if (c.modal) return [];
   const attribute = INTENT.get(t.lemma) ?? INTENT.get(t.norm);

@@ -8,7 +8,7 @@ import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
 import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
 import type { Span } from './phrase.js';
-import { nameValues, statedName } from './naming.js';
+import { nameValues, possessionName, statedName } from './naming.js';
 import { spanText } from './span-text.js';
 
 const NP_STOP = new Set(['of', 'for', 'to', 'in', 'with', 'on', 'and', 'or', 'at', 'from', 'who', 'that', 'named', 'called', 'about']);
@@ -90,7 +90,36 @@ function possessive(ctx: Ctx, k: number): Draft[] {
     if (mod && (mod.pos === 'NOUN' || mod.pos === 'PROPN' || mod.pos === 'ADJ'))
       return [draft('occupation', np.text.replace(/\s+(?:job|career|position|gig)$/, ''), 'career', k, np.span.end, 0.6)];
   }
-  return [];
+  return statedAttribute(ctx, k, np.span);
+}
+
+/** Nouns of the conversation itself: "my question is", "my code is" say nothing about the speaker. */
+const CHAT_NOUNS = new Set([
+  'question', 'problem', 'issue', 'point', 'concern', 'request', 'answer', 'code', 'output', 'error', 'task', 'prompt',
+  'idea', 'suggestion', 'guess', 'opinion', 'thought', 'thing', 'understanding', 'point', 'reason', 'response', 'message',
+  'text', 'essay', 'draft', 'version', 'list', 'query', 'script', 'function', 'file', 'data', 'input', 'result', 'apologies',
+  'bad', 'mistake', 'fault', 'pleasure', 'take', 'experience', 'first', 'turn', 'concern', 'hope', 'plan', 'budget',
+]);
+
+/**
+ * "my biggest fear is public speaking", "my prized possession is my grandpa's watch", "my goal is
+ * to run a marathon": the speaker names the attribute, the complement is its value.
+ */
+function statedAttribute(ctx: Ctx, k: number, np: Span): Draft[] {
+  const after = norm(ctx, np.end);
+  if (!['is', 'are', 'was'].includes(after) || norm(ctx, k) !== 'my') return [];
+  const head = ctx.toks[np.end - 1];
+  if (!head || head.pos !== 'NOUN' || CHAT_NOUNS.has(head.lemma) || np.end - np.start > 3) return [];
+  let from = np.end + 1;
+  while (['def', 'definitely', 'probably', 'still', 'always', 'basically', 'honestly', 'pretty', 'just'].includes(norm(ctx, from))) from += 1;
+  const v = valueAt(ctx, from, { verbStart: true, max: 7 });
+  if (!v) return [];
+  // "my job is boring" is an opinion; "my hair is red" a description (of a body part).
+  const lone = v.span.end - v.span.start === 1 && ctx.toks[v.span.start]?.pos === 'ADJ';
+  if (lone && possessionName(ctx.toks, np)?.kind !== 'body') return [];
+  const named = statedName(ctx.toks, np.start, { start: np.start + 1, end: np.end }, v.span);
+  const attribute = /\bfear$/.test(named.attribute) ? 'fear' : named.attribute;
+  return [draft(attribute, v.text, attribute === 'fear' ? 'psychology' : named.root, k, v.span.end, 0.6, attribute === 'fear' ? 'negative' : 'neutral')];
 }
 
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'myself', 'mine']);
@@ -160,6 +189,18 @@ function backwardCopula(ctx: Ctx, k: number): Draft[] {
   }
   if (norm(ctx, t) === 'my' && /^(?:nightmare|phobia|fear|kryptonite)$/.test(norm(ctx, t + 1))) {
     return [draft('fear', value, 'psychology', span.start, t + 2, 0.7, 'negative')];
+  }
+  // "english is my second language", "chopin is my go-to": the speaker names the attribute after "my".
+  if (a === 'my' && k - span.start <= 4) {
+    const what = valueAt(ctx, m + 1, { max: 3, stop: NP_STOP });
+    const head = what ? ctx.toks[what.span.end - 1] : undefined;
+    const closes = what && (ctx.toks[what.span.end] === undefined || ctx.toks[what.span.end]?.pos === 'PUNCT' || ctx.toks[what.span.end]?.sent !== ctx.toks[k]?.sent);
+    if (what && head && closes && head.pos === 'NOUN' && !CHAT_NOUNS.has(head.lemma) && !FAMILY.has(head.norm)) {
+      const named = statedName(ctx.toks, m + 1, { start: m + 2, end: what.span.end }, span);
+      const words = named.attribute.split(' ');
+      // statedName puts the first word of the noun phrase first; here that word is part of the name itself.
+      return [draft(words.length > 1 ? named.attribute : norm(ctx, m + 1), value, named.root, span.start, what.span.end, 0.6, 'positive')];
+    }
   }
   let j = k + 1;
   while (['very', 'really', 'so', 'extremely', 'super', 'incredibly', 'quite'].includes(norm(ctx, j))) j += 1;

@@ -5,8 +5,9 @@
  */
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
-import { draft, frequencyEnd, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
+import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
 import { nameValues } from './naming.js';
+import { frequencyEnd } from './frequency.js';
 import { spanText } from './span-text.js';
 
 // "appreciate" is left out: in chat it is thanks ("I appreciate the offer"), not taste.
@@ -110,7 +111,7 @@ const BARE_OK = new Set(['cook', 'bake', 'garden', 'knit', 'sew', 'paint', 'draw
 /** A frequency adverbial within the next few tokens of the clause: "I bake bread | every sunday". */
 function frequencyAhead(ctx: Ctx, h: number): boolean {
   const sent = ctx.toks[h]?.sent;
-  for (let k = h + 1; k < h + 8 && ctx.toks[k]?.sent === sent; k += 1) if (frequencyEnd(ctx, k) > k) return true;
+  for (let k = h + 1; k < h + 8 && ctx.toks[k]?.sent === sent; k += 1) if (frequencyEnd(ctx.toks, k) > k) return true;
   return false;
 }
 
@@ -135,7 +136,7 @@ function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   if (lemma === 'listen' && norm(ctx, h + 1) !== 'to') return [];
   const found = valueAt(ctx, h, { verbStart: true, max: 9 });
   // "I go swimming | twice a week": a frequency right after the activity belongs to the habit.
-  const freq = found ? frequencyEnd(ctx, found.span.end) : h;
+  const freq = found ? frequencyEnd(ctx.toks, found.span.end) : h;
   const v = found && freq > found.span.end ? { span: { start: found.span.start, end: freq } } : found;
   if (!v || (v.span.end - v.span.start < 2 && !BARE_OK.has(lemma))) return [];
   const polarity: Polarity = c.neg ? 'negative' : 'positive';

@@ -4,6 +4,7 @@
  * connectives, a new subject or a finite verb. POS tags guide it; word lists catch what the
  * lite tagger gets wrong on messy chat text.
  */
+import { frequencyEnd } from './frequency.js';
 import type { Tok } from './tokens.js';
 
 export interface Span {
@@ -113,6 +114,19 @@ export function skipLead(toks: readonly Tok[], from: number): number {
   }
 }
 
+/**
+ * Whether the comma at `k` is inside a real list, one closed by "and"/"or" later in the sentence
+ * ("pizza, pasta and sushi"); "walmart , electronics section" and "the city , tiny apartment" are not.
+ */
+function listCloses(toks: readonly Tok[], k: number, sent: number): boolean {
+  for (let j = k + 1; j < toks.length && j <= k + 8; j += 1) {
+    const t = toks[j] as Tok;
+    if (t.sent !== sent || (t.pos === 'PUNCT' && t.norm !== ',')) return false;
+    if (t.norm === 'and' || t.norm === 'or' || t.norm === '&') return true;
+  }
+  return false;
+}
+
 export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions = {}): Span | null {
   const max = opts.max ?? 8;
   let k = skipLead(toks, from);
@@ -137,6 +151,7 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
     }
     if (opts.stop?.has(t.norm) || CLAUSE_END.has(t.norm)) break;
     if ((t.norm === 'one' || t.norm === 'some') && next?.norm === 'day') break; // "a doctor | one day"
+    if (seenContent && frequencyEnd(toks, k) > k) break; // "migraines | a few times a month"
     if (seenNoun && pluralNoun(toks, k)) continue;
     if (t.pos === 'PUNCT' || t.pos === 'SYM') {
       // Keep tight hyphens/slashes/apostrophes ("plant-based", "sci-fi", "mom's") and list commas between adjectives.
@@ -149,7 +164,7 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
       // List commas: "quieter, more intimate activities", "pizza, pasta and sushi".
       const listy = next !== undefined && (isContent(next) || next.norm === 'more' || next.norm === 'less') && next.pos !== 'VERB';
       // After a prepositional tail a comma ends the value: "own beer in the garage | , ipa mostly".
-      if (t.norm === ',' && seenContent && listy && !seenAdp && toks[k + 2]?.pos !== 'AUX') continue;
+      if (t.norm === ',' && seenContent && listy && !seenAdp && toks[k + 2]?.pos !== 'AUX' && listCloses(toks, k, sent)) continue;
       break;
     }
     if (t.norm === "'s" && seenContent) continue;
@@ -174,6 +189,8 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
     }
     if (t.pos === 'CCONJ') {
       if (!(t.norm === 'and' || t.norm === 'or' || t.norm === '&') || next === undefined || !isContent(next)) break;
+      // "retire early | and travel around": a second verb starts a second statement.
+      if (next.pos === 'VERB' && !/ing$/.test(next.norm) && seenContent && opts.verbStart) break;
       continue;
     }
     if (t.pos === 'PART') {

@@ -119,5 +119,23 @@ export function tokenise(text: string): Tok[] {
     const cap = /^\p{Lu}/u.test(value) || undefined;
     out.push({ norm, lemma: SPELLING[lemma] ?? lemma, pos: norm === 'i' ? 'PRON' : tag, start, end, sent, ...(cap ? { cap } : {}) });
   }
+  repairTags(out);
   return out;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'some', 'this', 'that', 'no']);
+
+/**
+ * The lite tagger often calls a noun phrase after a determiner adverbs in lower-case chat ("a
+ * bad back" as DET ADV ADV). Between a determiner and the phrase's end, an -ly-less adverb is a
+ * modifier (ADJ) before another word of the phrase, else its head (NOUN).
+ */
+function repairTags(toks: Tok[]): void {
+  for (let k = 1; k < toks.length; k += 1) {
+    const t = toks[k] as Tok;
+    if (t.pos !== 'ADV' || /ly$/.test(t.norm) || !DETERMINERS.has((toks[k - 1] as Tok).norm) && (toks[k - 1] as Tok).pos !== 'ADJ') continue;
+    if ((toks[k - 1] as Tok).pos === 'ADJ' && !DETERMINERS.has(toks[k - 2]?.norm ?? '')) continue;
+    const next = toks[k + 1];
+    t.pos = next && next.sent === t.sent && (next.pos === 'ADV' || next.pos === 'NOUN') && !/ly$/.test(next.norm) ? 'ADJ' : 'NOUN';
+  }
 }
