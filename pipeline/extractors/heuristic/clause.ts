@@ -128,7 +128,8 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   // "reading dune right now", "learning french on duolingo": a dropped "I'm", in short chat turns
   // only (a long text that opens "Using the data below" is an instruction).
   // After a comma it must not be a list item: "hiking , fishing and camping".
-  if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && after.pos !== 'AUX' && !['is', 'are', 'was'].includes(after.norm);
+  // "flying terrifies me": an -ing form before a finite verb is the subject, not a dropped "I'm".
+  if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && after.pos !== 'AUX' && !(after.pos === 'VERB' && /s$/.test(after.norm)) && !['is', 'are', 'was'].includes(after.norm);
   if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
   return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
 }

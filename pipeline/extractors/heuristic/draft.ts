@@ -3,7 +3,7 @@
  * instead of offsets, and an internal root key instead of a configured root name.
  */
 import type { Polarity } from '../../core/types.js';
-import { nameValues } from './naming.js';
+import { nameValues, namingText } from './naming.js';
 import { phrase, type PhraseOptions, type Span } from './phrase.js';
 import { spanText } from './span-text.js';
 import type { RootKey } from './roots.js';
@@ -18,6 +18,8 @@ export interface Draft {
   from: number;
   to: number;
   confidence: number;
+  /** A liked thing or activity: an elaboration after it (", agatha christie especially") is another value. */
+  elaborates?: boolean;
 }
 
 export interface Ctx {
@@ -79,8 +81,8 @@ export function topical(
   if (v.span.end - v.span.start === 1 && lead && VAGUE_VERBS.has(lead.lemma)) return [];
   const out: Draft[] = [];
   for (const named of nameValues(ctx.toks, v.span, suffix)) {
-    const value = spanText(ctx.text, ctx.toks, named.value);
-    if (value !== '') out.push(draft(named.attribute, value, named.root, quoteStart, v.span.end, confidence, polarity));
+    const value = namingText(ctx.text, ctx.toks, named);
+    if (value !== '') out.push({ ...draft(named.attribute, value, named.root, quoteStart, v.span.end, confidence, polarity), elaborates: true });
   }
   return out;
 }

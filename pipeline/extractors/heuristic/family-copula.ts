@@ -11,6 +11,8 @@ import type { RootKey } from './roots.js';
 import { isLocationNoun } from './naming.js';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
 
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const DECADES = /^(?:(?:early|mid|late)-?)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[1-9]0s|[1-9]0's)$/;
 const AGE_NEXT = new Set(['years', 'year', 'yrs', 'yr', 'yo', 'y/o', 'and', 'but', 'so', ',', '.', '!', ';', 'now', 'this', 'myself', '', '-', 'with', 'turning']);
 const SCHOOLS = new Set(['high', 'school', 'college', 'university', 'uni', 'grad', 'graduate', 'med', 'medical', 'law', 'grade', 'kindergarten', 'middle', 'elementary', 'primary', 'secondary', 'year']);
@@ -57,6 +59,15 @@ function attitude(ctx: Ctx, c: Chain, h: number): Draft[] {
 function age(ctx: Ctx, c: Chain, h: number): Draft | null {
   const t = ctx.toks[h];
   if (!t) return null;
+  // "i'm twenty eight", "im forty-two"
+  const tens = TENS.indexOf(t.norm);
+  if (tens >= 0 && !(c.past)) {
+    const unitAt = norm(ctx, h + 1) === '-' ? h + 2 : h + 1;
+    const unit = UNITS.indexOf(norm(ctx, unitAt));
+    const end = unit > 0 ? unitAt + 1 : h + 1;
+    const after = norm(ctx, end);
+    if (AGE_NEXT.has(after) || end >= ctx.toks.length) return draft('age', String(20 + 10 * tens + Math.max(0, unit)), 'demographic', c.quoteStart, end, 0.8);
+  }
   if (t.pos === 'NUM' && /^\d{1,3}$/.test(t.norm)) {
     const n = Number(t.norm);
     const after = norm(ctx, h + 1);
@@ -175,7 +186,14 @@ export function copulaFamily(ctx: Ctx, c: Chain): Draft[] {
     return identityNounPhrase(ctx, c, h).filter((d) => d.polarity === 'negative');
   }
   const a = age(ctx, c, h);
-  if (a) return [a];
+  if (a) {
+    // "im 67 and finally retired": the age, then whatever else the same "I'm" says.
+    let next = a.to;
+    if (norm(ctx, next) !== 'and') return [a];
+    next += 1;
+    while (ctx.toks[next]?.pos === 'ADV') next += 1;
+    return [a, ...states(ctx, c, next)];
+  }
   const p = place(ctx, c, h);
   if (p) return [p];
   const s = states(ctx, c, h);

@@ -18,6 +18,11 @@ const CLOSERS = new Set([',', '.', '!', ';', '(', ')', 'here', 'lol', 'haha', 'a
 const KEPT = new Set(['occupation', 'family role', 'religion', 'nationality', 'education level', 'gender']);
 const STOP = new Set([',', 'and', 'but', 'so', 'for', 'here', 'now', 'with', 'who', 'that', 'because', 'since']);
 
+/** A described body feature ("curly brown hair", "bad knees") is the one thing an adjective-led fragment may have. */
+function possessionBody(d: Draft): boolean {
+  return !d.attribute.includes(' ') && !['children', 'partner', 'siblings', 'parents'].includes(d.attribute) && d.root === 'health';
+}
+
 function fakeChain(k: number, copula: boolean): Chain {
   return { quoteStart: k, subject: 'i', neg: false, habitual: false, modal: null, past: false, perfect: false, progressive: false, copula, head: k };
 }
@@ -39,7 +44,7 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   // "2 kids", "one dog": a count directly before what is counted, nothing longer.
   if ((t.pos === 'NUM' && chunk.span.end - k <= 3) || t.pos === 'ADJ' || t.pos === 'DET') {
     // An adjective-led chunk is had only as a body feature or condition ("bad knees"), never an object.
-    const had = haveObject(only, { ...fakeChain(k, false), head: k - 1 }, k).filter((d) => t.pos !== 'ADJ' || !d.attribute.startsWith('owned '));
+    const had = haveObject(only, { ...fakeChain(k, false), head: k - 1 }, k).filter((d) => t.pos !== 'ADJ' || d.attribute === 'health condition' || possessionBody(d));
     if (had.length > 0) return had;
   }
   // Subject "someone": a bare adjective ("crowded") is no trait of the speaker's, a known state ("single") is.

@@ -8,7 +8,7 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
-import { gerund } from './naming.js';
+import { gerund, withoutCircumstance } from './naming.js';
 import { frequencyEnd } from './frequency.js';
 import { spanText } from './span-text.js';
 import { topicOf } from './topic-prior.js';
@@ -54,6 +54,9 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   if (!t || (t.pos !== 'VERB' && !openingIng && t.lemma !== 'do') || /[^a-z-]/.test(t.lemma) || t.lemma.length < 2) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
   if (last?.norm === '?' || SUBORDINATE.has(norm(ctx, c.quoteStart - 1))) return [];
+  // "every country i visit": an "I" right after a noun opens a relative clause.
+  const before = ctx.toks[c.quoteStart - 1];
+  if (before && before.sent === t.sent && (before.pos === 'NOUN' || before.pos === 'PROPN')) return [];
   const next = ctx.toks[h + 1];
   const bare = next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.norm === 'my') && next.sent === t.sent;
   // "I spend my weekends volunteering at the animal shelter": the -ing verb is the activity.
@@ -84,12 +87,14 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   const freq = frequencyEnd(ctx.toks, freqStart);
   if (!found) {
     // "I garden every weekend", "i knit": a bare activity verb, kept only with a frequency or at the clause end.
+    if (c.past && !c.habitual) return []; // "i cried": a past event, not a hobby
     const end = ctx.toks[quantity ? h + 3 - (norm(ctx, from) === 'a' ? 0 : 1) : h + 1];
     if (freq === h + 1 && end && end.sent === t.sent && end.pos !== 'PUNCT' && end.norm !== 'and') return [];
     const value = freq > h + 1 ? spanText(ctx.text, ctx.toks, { start: h + 1, end: freq }) : gerund(t.lemma);
     return [draft(freq > h + 1 ? gerund(t.lemma) : 'hobby', value, topicOf([t.lemma])?.root ?? 'hobbies', c.quoteStart, Math.max(freq, h + 1), 0.45, c.neg ? 'negative' : 'positive')];
   }
-  const span = { start: found.span.start, end: Math.max(found.span.end, freq) };
+  const object = withoutCircumstance(ctx.toks, found.span);
+  const span = freq > found.span.end ? { start: found.span.start, end: freq } : object;
   const value = spanText(ctx.text, ctx.toks, span);
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
   const root = topicOf(spanWords(ctx.toks, span).concat(t.lemma))?.root ?? 'hobbies';

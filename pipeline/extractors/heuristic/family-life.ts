@@ -170,6 +170,11 @@ function study(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
 
 function beliefs(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
   const p = norm(ctx, h + 1);
+  // "I don't believe in astrology" is a belief too, held negatively.
+  if (c.neg && lemma === 'believe' && p === 'in' && !c.modal) {
+    const v = valueAt(ctx, h + 2, { verbStart: true, max: 8 });
+    return v ? draft('belief', v.text, 'values', c.quoteStart, v.span.end, 0.7, 'negative') : null;
+  }
   if (c.modal || (c.past && !c.perfect) || c.neg) return null;
   const mk = (attribute: string, root: RootKey, from: number, conf: number): Draft | null => {
     const v = valueAt(ctx, from, { verbStart: true, max: 8 });

@@ -8,7 +8,7 @@ import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
 import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
 import type { Span } from './phrase.js';
-import { nameValues, possessionName, statedName } from './naming.js';
+import { nameValues, namingText, possessionName, statedName } from './naming.js';
 import { spanText } from './span-text.js';
 
 const NP_STOP = new Set(['of', 'for', 'to', 'in', 'with', 'on', 'and', 'or', 'at', 'from', 'who', 'that', 'named', 'called', 'about']);
@@ -37,7 +37,7 @@ function backwardPhrase(ctx: Ctx, k: number): Span | null {
 }
 
 function possessive(ctx: Ctx, k: number): Draft[] {
-  const np = valueAt(ctx, k + 1, { max: 5, stop: NP_STOP });
+  const np = valueAt(ctx, k + 1, { max: 5, stop: NP_STOP, nounOnly: true });
   if (!np) return [];
   const toks = ctx.toks;
   const headTok = toks[np.span.end - 1];
@@ -87,7 +87,8 @@ function possessive(ctx: Ctx, k: number): Draft[] {
   // "my part-time librarian job", "my freelance graphic design work"
   if (norm(ctx, k) === 'my' && JOB_WORDS.has(head) && headTok?.pos === 'NOUN' && np.span.end - np.span.start >= 2 && !/^(?:new|first|last|current|old|day|full-time|part-time|own|dream)\s+\w+$/.test(np.text)) {
     const mod = ctx.toks[np.span.end - 2];
-    if (mod && (mod.pos === 'NOUN' || mod.pos === 'PROPN' || mod.pos === 'ADJ'))
+    // "my wifes job" is the wife's job, with the apostrophe dropped.
+    if (mod && (mod.pos === 'NOUN' || mod.pos === 'PROPN' || mod.pos === 'ADJ') && !FAMILY.has(mod.norm.replace(/s$/, '')))
       return [draft('occupation', np.text.replace(/\s+(?:job|career|position|gig)$/, ''), 'career', k, np.span.end, 0.6)];
   }
   return statedAttribute(ctx, k, np.span);
@@ -234,7 +235,7 @@ function clauseStart(ctx: Ctx, k: number): boolean {
 
 /** A liked thing read backwards from "X is my thing": named like any liked thing or activity. */
 function thingDrafts(ctx: Ctx, span: Span, end: number, polarity: 'positive' | 'negative'): Draft[] {
-  return nameValues(ctx.toks, span).map((named) => draft(named.attribute, spanText(ctx.text, ctx.toks, named.value), named.root, span.start, end, 0.7, polarity));
+  return nameValues(ctx.toks, span).map((named) => draft(named.attribute, namingText(ctx.text, ctx.toks, named), named.root, span.start, end, 0.7, polarity));
 }
 
 /** "snakes give me the creeps", "thunderstorms make me so nervous", "the dark scares me" */

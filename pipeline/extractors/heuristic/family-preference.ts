@@ -6,9 +6,8 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
-import { nameValues } from './naming.js';
+import { nameValues, namingText } from './naming.js';
 import { frequencyEnd } from './frequency.js';
-import { spanText } from './span-text.js';
 
 // "appreciate" is left out: in chat it is thanks ("I appreciate the offer"), not taste.
 const LIKE = new Set(['love', 'like', 'enjoy', 'adore', 'prefer', 'favor', 'favour', 'fancy', 'relish', 'cherish', 'crave']);
@@ -141,7 +140,7 @@ function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   if (!v || (v.span.end - v.span.start < 2 && !BARE_OK.has(lemma))) return [];
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
   return nameValues(ctx.toks, v.span)
-    .map((named) => draft(named.attribute, spanText(ctx.text, ctx.toks, named.value), named.root, c.quoteStart, v.span.end, habitual ? 0.7 : 0.6, polarity))
+    .map((named) => ({ ...draft(named.attribute, namingText(ctx.text, ctx.toks, named), named.root, c.quoteStart, v.span.end, habitual ? 0.7 : 0.6, polarity), elaborates: true }))
     .filter((d) => d.value !== '');
 }
 

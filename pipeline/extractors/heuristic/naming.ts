@@ -24,6 +24,13 @@ export interface Naming {
   /** The value's token span (a sub-span of the phrase: the object of an activity). */
   value: Span;
   root: RootKey;
+  /** The value's text when it is not the span's own words: a bare "i knit" is the hobby "knitting". */
+  text?: string;
+}
+
+/** The value text of a naming: its own text, else the words of its span. */
+export function namingText(text: string, toks: readonly Tok[], named: Naming): string {
+  return named.text ?? spanText(text, toks, named.value);
 }
 
 /** What a name falls back to when neither the verb nor WordNet says anything. Counted as generic. */
@@ -173,9 +180,27 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
   let objStart = at + 1;
   if (DROP_PARTICLE.has(toks[objStart]?.norm ?? '') && OBJECT_START.has(toks[objStart + 1]?.pos ?? '')) objStart += 1;
   objStart = Math.min(skipLead(toks, objStart), span.end);
-  if (objStart >= span.end) return [{ attribute: 'hobby', value: { start: at, end: span.end }, root }];
+  if (objStart >= span.end) return [{ attribute: 'hobby', value: { start: at, end: span.end }, root, ...(at + 1 === span.end ? { text: name } : {}) }];
   // The object ("stamps", "a food bank") or, for a habit without one, its circumstance ("twice a week").
-  return listItems(toks, { start: objStart, end: span.end }).map((item) => ({ attribute: name, value: item, root }));
+  return listItems(toks, withoutCircumstance(toks, { start: objStart, end: span.end })).map((item) => ({ attribute: name, value: item, root }));
+}
+
+/** Prepositions that carry what the object is about; the others add where, when, with whom. */
+const TOPICAL_ADP = new Set(['of', 'about', 'on']);
+
+/**
+ * An activity's object without its circumstances: "guitar | in a garage band with some buddies",
+ * "weddings | on the side for extra cash", "stamps | from every country". A value that starts with
+ * a preposition is itself a circumstance ("in the morning") and stays whole.
+ */
+export function withoutCircumstance(toks: readonly Tok[], span: Span): Span {
+  if ((toks[span.start] as Tok | undefined)?.pos === 'ADP') return span;
+  for (let j = span.start + 1; j < span.end; j += 1) {
+    const t = toks[j] as Tok;
+    if (toks[j - 1]?.norm === '-' || toks[j + 1]?.norm === '-') continue;
+    if (t.pos === 'ADP' && !TOPICAL_ADP.has(t.norm)) return { start: span.start, end: j };
+  }
+  return span;
 }
 
 const LIST_SEP = new Set([',', 'and', 'or', '&', '/']);
@@ -268,7 +293,9 @@ export function isOccupationNoun(noun: string): boolean {
   if (!wn || !entry) return false;
   return entry.senses.slice(0, 4).some((offset) => {
     const chain = wn.hypernymChain(offset);
-    return chain[0]?.lexname === 'noun.person' && chain.slice(1).some((s) => s.words.some((w) => WORK_ANCESTORS.has(w)));
+    // An instance ("Rice", the dramatist) is a named person, not a kind of worker.
+    const named = chain[0]?.pointers.some((p) => p.symbol === '@i');
+    return !named && chain[0]?.lexname === 'noun.person' && chain.slice(1).some((s) => s.words.some((w) => WORK_ANCESTORS.has(w)));
   });
 }
 

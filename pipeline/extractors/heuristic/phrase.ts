@@ -23,6 +23,8 @@ export interface PhraseOptions {
   stop?: ReadonlySet<string>;
   /** Keep a short relative clause after the head noun ("places that are famous for loud music"). */
   relative?: boolean;
+  /** End at the first verb after a noun: "my son | started kindergarten" (a subject, not an object). */
+  nounOnly?: boolean;
 }
 
 const RELATIVE_START = new Set(['that', 'which', 'where', 'who']);
@@ -58,7 +60,7 @@ const CLAUSE_END = new Set([
   // Time adverbials are circumstance, not value: "I moved to Seattle | last year".
   'last', 'next', 'ago', 'yesterday', 'today', 'tomorrow', 'tonight', 'recently', 'soon', 'already', 'lately',
   'someday', 'eventually', 'sometime', 'til', 'till',
-  'due', 'much', 'such', 'all', 'whatever', 'whenever', 'via', 'given',
+  'due', 'much', 'such', 'all', 'whatever', 'whenever', 'via', 'given', 'alot',
   // Chat fillers tagged as nouns: "I'm a software engineer btw".
   'btw', 'lol', 'haha', 'tbh', 'imo', 'imho', 'fyi', 'lmao', 'pls', 'plz', 'thx', 'ok', 'okay', 'though',
 ]);
@@ -151,6 +153,7 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
     }
     if (opts.stop?.has(t.norm) || CLAUSE_END.has(t.norm)) break;
     if ((t.norm === 'one' || t.norm === 'some') && next?.norm === 'day') break; // "a doctor | one day"
+    if (t.norm === 'way' && (next?.norm === 'too' || next?.norm === 'more') && seenContent) break; // "video games | way too much"
     if (seenContent && frequencyEnd(toks, k) > k) break; // "migraines | a few times a month"
     if (seenNoun && pluralNoun(toks, k)) continue;
     if (t.pos === 'PUNCT' || t.pos === 'SYM') {
@@ -170,6 +173,7 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
     if (t.norm === "'s" && seenContent) continue;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       const atStart = k === start;
+      if (opts.nounOnly && seenNoun) break;
       if (t.pos === 'AUX' && !atStart) break;
       if (!(atStart && opts.verbStart) && !nominalVerb(t) && seenContent) break;
       // A gerund right after a noun opens a new clause: "a consulting background having studied ...".

@@ -103,6 +103,11 @@ export function tokenise(text: string): Tok[] {
       pushExpanded(out, expanded, start, end, sent);
       continue;
     }
+    // "ill be 50 next month": "ill" before a verb is "I'll"; elsewhere it means sick.
+    if (norm === 'ill' && /^(?:be|have|go|get|start|try|never|always|probably|definitely|just)$/.test((normals[k + 1] ?? '').toLowerCase()) && (k === 0 || /^[.!?,;]$|^(?:and|but|so|lol|haha)$/.test(normals[k - 1] ?? '.'))) {
+      pushExpanded(out, ['i', 'will'], start, end, sent);
+      continue;
+    }
     if (norm === 'id' && ID_NEXT.has((normals[k + 1] ?? '').toLowerCase())) {
       pushExpanded(out, ['i', 'would'], start, end, sent);
       continue;
@@ -133,6 +138,9 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her'
 function repairTags(toks: Tok[]): void {
   for (let k = 1; k < toks.length; k += 1) {
     const t = toks[k] as Tok;
+    // "a senior in high school", "a regular": an adjective with nothing to modify is a noun.
+    const closes = !toks[k + 1] || ['ADP', 'PUNCT', 'CCONJ'].includes((toks[k + 1] as Tok).pos) || toks[k + 1]?.sent !== t.sent;
+    if (t.pos === 'ADJ' && closes && /^(?:a|an)$/.test((toks[k - 1] as Tok).norm)) t.pos = 'NOUN';
     if (t.pos !== 'ADV' || /ly$/.test(t.norm) || !DETERMINERS.has((toks[k - 1] as Tok).norm) && (toks[k - 1] as Tok).pos !== 'ADJ') continue;
     if ((toks[k - 1] as Tok).pos === 'ADJ' && !DETERMINERS.has(toks[k - 2]?.norm ?? '')) continue;
     const next = toks[k + 1];
