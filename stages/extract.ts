@@ -2,7 +2,7 @@ import { prefillViaBatch } from '../pipeline/extract/batch-prefill.js';
 import { extractPending, invalidateExtractions, pendingConversations } from '../pipeline/extract/extract-pending.js';
 import type { DroppedValues } from '../pipeline/extract/mention-rows.js';
 import { checkExtractFailureRate } from '../pipeline/extract/extraction-error.js';
-import { extractorIdFor, needsLlm, resolveExtractor } from '../pipeline/extract/resolve-extractor.js';
+import { extractorIdFor, extractThreads, needsLlm, resolveExtractor } from '../pipeline/extract/resolve-extractor.js';
 import { resolveLlmSettings } from '../pipeline/llm/config.js';
 import { createStageLlm } from '../pipeline/llm/for-stage.js';
 import { defineStage } from '../pipeline/runner/stage.js';
@@ -25,8 +25,12 @@ export const extractStage = defineStage({
   },
   async run({ store, config, runId, stageKey, reporter }) {
     const llm = needsLlm(config) ? createStageLlm(store, config, runId, 'extract') : undefined;
-    const extractor = resolveExtractor(config, llm?.client);
-    const invalidated = await invalidateExtractions(store, extractor.id);
+    const invalidated = await invalidateExtractions(store, extractorIdFor(config));
+    const pendingTurns = Number(await store.scalar(
+      "SELECT count(*) FROM turns t WHERE t.role = 'user' AND NOT EXISTS (SELECT 1 FROM extracted_conversations e WHERE e.conversation_id = t.conversation_id)",
+    ));
+    const threads = llm ? 1 : extractThreads(config, pendingTurns);
+    const extractor = resolveExtractor(config, llm?.client, threads);
     let batched = 0;
     if (llm && config.extract.llmBatch) {
       const pendingIds = (await pendingConversations(store)).map((p) => p.conversation_id);
@@ -36,9 +40,9 @@ export const extractStage = defineStage({
     const counts = await extractPending({
       store, extractor, runId, reporter,
       chunkSize: config.extract.chunkSize,
-      concurrency: llm ? config.llm.maxConcurrency : 1,
+      concurrency: llm ? config.llm.maxConcurrency : extractor.parallelism ?? 1,
       beforeCommit: llm?.flush,
-    });
+    }).finally(() => extractor.close?.());
     llm?.checkFailureRate();
     checkExtractFailureRate(counts, config.extract.maxFailureRate);
     const totals = await store.one<{ mentions: number; turns: number }>(

@@ -66,7 +66,22 @@ export function nounEntry(wn: WordNet, noun: string): { lemma: string; entry: No
 /** WordNet's taxa of living things are too fine for people's words; its file names are not. */
 const LEXNAME_CLASS: Readonly<Record<string, string>> = { 'noun.animal': 'animal', 'noun.plant': 'plant' };
 
+const memo = new WeakMap<WordNet, Map<string, NounClass | null>>();
+
+/** The class of a noun (see the module comment), memoised per WordNet and options. */
 export function nounClass(wn: WordNet, noun: string, opts: ClassOptions = {}): NounClass | null {
+  let cache = memo.get(wn);
+  if (!cache) memo.set(wn, (cache = new Map()));
+  const key = `${noun}|${opts.allowSelf ? 1 : 0}|${(opts.domain ?? []).slice(0, 3).join(',')}|${(opts.domain ?? []).length}|${(opts.preferLexnames ?? []).join(',')}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const cls = classify(wn, noun, opts);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, cls);
+  return cls;
+}
+
+function classify(wn: WordNet, noun: string, opts: ClassOptions): NounClass | null {
   const entry = nounEntry(wn, noun)?.entry;
   if (!entry || entry.senses.length === 0) return null;
   const domain = new Set(opts.domain ?? []);

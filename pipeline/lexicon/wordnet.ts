@@ -55,6 +55,7 @@ interface PosFiles {
 
 export class WordNet {
   private readonly files = new Map<WordNetPos, PosFiles>();
+  private readonly lemmas = new Map<string, LemmaEntry | null>();
 
   constructor(private readonly dictDir: string) {}
 
@@ -67,8 +68,18 @@ export class WordNet {
     return f;
   }
 
-  /** The index entry of a lemma ("ice cream" and "ice_cream" alike), or null. */
+  /** The index entry of a lemma ("ice cream" and "ice_cream" alike), or null. Memoised: chat repeats its words. */
   lemma(word: string, pos: WordNetPos = 'noun'): LemmaEntry | null {
+    const memo = `${pos}:${word}`;
+    const hit = this.lemmas.get(memo);
+    if (hit !== undefined) return hit;
+    const entry = this.readLemma(word, pos);
+    if (this.lemmas.size > 200_000) this.lemmas.clear();
+    this.lemmas.set(memo, entry);
+    return entry;
+  }
+
+  private readLemma(word: string, pos: WordNetPos): LemmaEntry | null {
     const key = word.trim().toLowerCase().replace(/\s+/g, '_');
     if (key === '' || key.length > 80) return null;
     const line = findLine(this.filesOf(pos).index, key);

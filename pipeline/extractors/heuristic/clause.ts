@@ -100,8 +100,7 @@ const DROPPED_I_PRESENT = new Set(['love', 'hate', 'adore', 'enjoy', 'prefer', '
 function droppedSubject(toks: readonly Tok[], k: number): boolean {
   const t = toks[k] as Tok;
   // The lite tagger often calls a clause-initial "reading" a noun; a verb's -ing form is still a verb.
-  const compound = toks[k + 1] ? defaultWordNet()?.lemma(`${t.norm} ${(toks[k + 1] as Tok).norm}`) : null; // "swimming pool"
-  const gerundLike = t.pos === 'NOUN' && /ing$/.test(t.norm) && !compound && isVerbIng(t.norm);
+  const gerundLike = t.pos === 'NOUN' && /ing$/.test(t.norm) && isVerbIng(t.norm) && !compoundNoun(toks, k);
   if (t.pos !== 'VERB' && t.norm !== 'been' && !gerundLike && !DROPPED_I_PRESENT.has(t.norm)) return false;
   const prev = toks[k - 1];
   // A tight hyphen joins a compound ("plant-based"), it opens no clause.
@@ -132,6 +131,12 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && after.pos !== 'AUX' && !(after.pos === 'VERB' && /s$/.test(after.norm)) && !['is', 'are', 'was'].includes(after.norm);
   if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
   return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
+}
+
+/** "swimming pool": an -ing word that opens a noun compound WordNet knows. */
+function compoundNoun(toks: readonly Tok[], k: number): boolean {
+  const next = toks[k + 1];
+  return next !== undefined && defaultWordNet()?.lemma(`${(toks[k] as Tok).norm} ${next.norm}`) != null;
 }
 
 /** "I do crossfit": a word the tagger calls a verb after "do" is one only if WordNet knows the verb. */

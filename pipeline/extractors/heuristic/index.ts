@@ -6,7 +6,7 @@
 import { DEFAULT_ROOTS, type Conversation, type Extractor, type Mention, type Turn } from '../../core/types.js';
 import { withTurn } from '../../extract/extraction-error.js';
 import { readChain } from './clause.js';
-import { valueAt } from './draft.js';
+import { elaborations } from './elaborations.js';
 import type { Ctx, Draft } from './draft.js';
 import { copulaFamily } from './family-copula.js';
 import { fragmentFamily } from './family-fragment.js';
@@ -29,7 +29,8 @@ export type TextMention = Omit<Mention, 'turnId' | 'conversationId' | 'extractor
 // Turns with none of these words cannot hold a first-person disclosure; skip tagging them.
 const FIRST_PERSON = /\b(?:i|im|ive|id|my|we|our|as|me|being|fav|fave|favou?rite)\b|\bi['’]/i;
 const LONG_TURN = 4000;
-const SHORT_TURN = 600;
+const SHORT_TURN = 300;
+const INSTRUCTION = /^\s*(?:please|write|rewrite|create|generate|make|give|list|tell|explain|describe|summari[sz]e|translate|add|show|provide|act|continue|improve|let's|lets|can|could|would|what|how|why|when|where|who|which|is|are|do|does|should|use|find|compare|suggest|help|define|convert|fix|change|draft|design|build|imagine|pretend)\b/i;
 
 function draftsAt(ctx: Ctx, k: number): Draft[] {
   const out = possessiveFamily(ctx, k);
@@ -43,52 +44,19 @@ function draftsAt(ctx: Ctx, k: number): Draft[] {
   return out;
 }
 
-const ELABORATORS = new Set(['especially', 'mostly', 'mainly', 'particularly', 'like', 'including', 'esp', 'specifically', 'usually']);
-
-/**
- * "mystery novels , agatha christie especially", "jazz , especially the old stuff like coltrane",
- * "whiskey , bourbon especially": a short noun phrase right after a liked thing, marked by an
- * intensifier or ending its clause, is another value of the same attribute.
- */
-function elaborations(ctx: Ctx, d: Draft): Draft[] {
-  const out: Draft[] = [];
-  let k = d.to;
-  const sent = ctx.toks[d.from]?.sent;
-  // "video games way too much , mostly rpgs": how much is no elaboration, skip it.
-  while (k < d.to + 4 && /^(?:way|too|much|a|lot|alot|so|very|often|daily)$/.test(ctx.toks[k]?.norm ?? '')) k += 1;
-  const start = k;
-  for (let guard = 0; guard < 3; guard += 1) {
-    let marked = false;
-    while (ctx.toks[k]?.norm === ',' || ELABORATORS.has(ctx.toks[k]?.norm ?? '')) {
-      marked ||= ELABORATORS.has(ctx.toks[k]?.norm ?? '');
-      k += 1;
-    }
-    if (k === start || ctx.toks[k]?.sent !== sent) return out;
-    const v = valueAt(ctx, k, { max: 4, stop: ELABORATORS });
-    if (!v) {
-      // "the old stuff like coltrane": skip a vague phrase and look again.
-      const vague = ctx.toks.findIndex((t, j) => j > k && j < k + 5 && ELABORATORS.has(t.norm));
-      if (vague < 0) return out;
-      k = vague;
-      continue;
-    }
-    const after = ctx.toks[v.span.end];
-    const closes = !after || after.sent !== sent || after.pos === 'PUNCT' || ELABORATORS.has(after.norm) || after.norm === 'too' || after.norm === 'lol';
-    if (!marked && !closes) return out;
-    out.push({ ...d, value: v.text, to: v.span.end, confidence: Math.max(0.4, d.confidence - 0.15), elaborates: false });
-    k = v.span.end;
-  }
-  return out;
-}
-
 function usableValue(value: string): boolean {
   return value.length > 0 && value.length <= 80 && /[\p{L}\p{N}]/u.test(value) && !looksLikeCode(value);
 }
 
+const defaultRoots = createRootResolver(DEFAULT_ROOTS);
+
 /** Extracts mentions from one piece of user text. Exposed for tests and benchmarks. */
-export function extractFromText(text: string, resolveRoot: RootResolver = createRootResolver(DEFAULT_ROOTS)): TextMention[] {
+export function extractFromText(text: string, resolveRoot: RootResolver = defaultRoots): TextMention[] {
   // Casual chat drops the "I" ("been vegan for years"); a long turn with no first person is a paste.
-  if (text.length === 0 || (text.length > SHORT_TURN && !FIRST_PERSON.test(text))) return [];
+  // Without a first person, only a short chat fragment can disclose ("single , one cat"); a
+  // question or an instruction to the assistant ("Write a poem about...") cannot. Checked on the
+  // raw text because tagging is most of the cost.
+  if (text.length === 0 || (!FIRST_PERSON.test(text) && (text.length > SHORT_TURN || text.includes('?') || INSTRUCTION.test(text)))) return [];
   const regions = analyseTurn(text);
   if (regions.fiction) return [];
   const toks = tokenise(regions.masked);
@@ -128,14 +96,9 @@ export function extractFromText(text: string, resolveRoot: RootResolver = create
   return out;
 }
 
-function turnMentions(turn: Turn, resolveRoot: RootResolver): Mention[] {
-  return extractFromText(turn.text, resolveRoot).map((m) => ({
-    turnId: turn.turnId,
-    conversationId: turn.conversationId,
-    ...m,
-    extractorId: HEURISTIC_EXTRACTOR_ID,
-    llmCallId: null,
-  }));
+/** A turn's text mentions as stored mentions (shared by the in-process extractor and its worker pool). */
+export function toMentions(turn: Turn, found: readonly TextMention[]): Mention[] {
+  return found.map((m) => ({ turnId: turn.turnId, conversationId: turn.conversationId, ...m, extractorId: HEURISTIC_EXTRACTOR_ID, llmCallId: null }));
 }
 
 export function createHeuristicExtractor(opts: { roots?: readonly string[] } = {}): Extractor {
@@ -146,7 +109,7 @@ export function createHeuristicExtractor(opts: { roots?: readonly string[] } = {
       const mentions: Mention[] = [];
       for (const turn of conversation.turns) {
         // A throw names its turn, so the stage can record it and go on with other conversations.
-        if (turn.role === 'user') mentions.push(...withTurn(turn, () => turnMentions(turn, resolveRoot)));
+        if (turn.role === 'user') mentions.push(...withTurn(turn, () => toMentions(turn, extractFromText(turn.text, resolveRoot))));
       }
       return { mentions, ungrounded: 0 };
     },
