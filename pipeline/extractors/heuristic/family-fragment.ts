@@ -44,7 +44,7 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   // "2 kids", "one dog": a count directly before what is counted, nothing longer.
   if ((t.pos === 'NUM' && chunk.span.end - k <= 3) || t.pos === 'ADJ' || t.pos === 'DET') {
     // An adjective-led chunk is had only as a body feature or condition ("bad knees"), never an object.
-    const had = haveObject(only, { ...fakeChain(k, false), head: k - 1 }, k).filter((d) => t.pos !== 'ADJ' || d.attribute === 'health condition' || possessionBody(d));
+    const had = haveObject(only, { ...fakeChain(k, false), head: k - 1 }, k).filter((d) => (t.pos === 'NUM' ? !d.attribute.startsWith('owned ') : d.attribute === 'health condition' || possessionBody(d)));
     if (had.length > 0) return had;
   }
   // Subject "someone": a bare adjective ("crowded") is no trait of the speaker's, a known state ("single") is.

@@ -46,6 +46,8 @@ function doActivity(ctx: Ctx, c: Chain, h: number): Draft[] {
 
 export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone' || (c.subject === 'we' && !c.habitual)) return [];
+  // "I have displayed", "I haven't faced": a perfect reports an experience, rarely who one is.
+  if (c.perfect && !c.progressive) return [];
   if (c.modal === 'can' && !c.neg) return [];
   const h = c.head;
   const t = ctx.toks[h];

@@ -66,6 +66,7 @@ export function haveFamily(ctx: Ctx, c: Chain): Draft[] {
   if (!t || !(t.lemma === 'have' || t.norm === 'got')) return [];
   let from = h + 1;
   if (norm(ctx, from) === 'got') from += 1;
+  if (norm(ctx, from) === 'to') return []; // "I've got to say", "I have to go": obligation, not possession
   const out = haveObject(ctx, c, from);
   // "two older brothers and a little sister", "red hair and freckles": each item is had too.
   for (let guard = 0; guard < 6 && out.length > 0 && !c.neg; guard += 1) {

@@ -22,7 +22,22 @@ const CHAT_VERBS = new Set([
   'help', 'go', 'be', 'have', 'put', 'keep', 'change', 'edit', 'fix', 'improve', 'explain', 'send', 'practice', 'play', 'pretend',
 ]);
 
-function aspired(ctx: Ctx, c: Chain, from: number, attribute: string): Draft[] {
+const WHEN = /^(?:next|this|someday|soon|eventually|one|after|before|in|when|tomorrow|tonight|later|once)$/;
+const SEASON = /^(?:year|month|week|summer|winter|spring|fall|autumn|semester|weekend|day|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})$/;
+
+/** A time ahead in the same sentence: "next fall", "this spring", "in june", "someday", "one day". */
+function whenAhead(ctx: Ctx, h: number): boolean {
+  const sent = ctx.toks[h]?.sent;
+  for (let k = h + 1; k < ctx.toks.length && ctx.toks[k]?.sent === sent && k < h + 14; k += 1) {
+    const n = norm(ctx, k);
+    if (n === 'someday' || n === 'soon' || n === 'eventually') return true;
+    if (WHEN.test(n) && SEASON.test(norm(ctx, k + 1))) return true;
+    if (n === 'one' && norm(ctx, k + 1) === 'day') return true;
+  }
+  return false;
+}
+
+function aspired(ctx: Ctx, c: Chain, from: number, attribute: string, dated = false): Draft[] {
   const verb = ctx.toks[from];
   if (!verb || verb.pos !== 'VERB' && verb.pos !== 'AUX') return [];
   // "become a pilot", "be a nurse": the role is the value.
@@ -30,7 +45,8 @@ function aspired(ctx: Ctx, c: Chain, from: number, attribute: string): Draft[] {
     const v = valueAt(ctx, from + 2, { max: 5 });
     return v ? [draft('aspired occupation', v.text, 'career', c.quoteStart, v.span.end, 0.7, 'positive')] : [];
   }
-  if (CHAT_VERBS.has(verb.lemma)) {
+  // A dated plan ("get my license this spring") is a plan whatever its verb.
+  if (CHAT_VERBS.has(verb.lemma) && !dated) {
     // Going to school, learning a language, writing a book are plans; asking or trying in this chat is not.
     const obj = norm(ctx, from + 1);
     const substantive = (verb.lemma === 'go' && (obj === 'to' || obj === 'back')) || (verb.lemma === 'learn' && ctx.toks[from + 1]?.pos === 'PROPN') || ((verb.lemma === 'write' || verb.lemma === 'read') && /^(?:a|my)$/.test(obj) && /^(?:book|novel|memoir)s?$/.test(norm(ctx, from + 2)));
@@ -55,8 +71,9 @@ export function plansFamily(ctx: Ctx, c: Chain): Draft[] {
     const v = valueAt(ctx, h, { max: 6 });
     return v ? [draft('plan', v.text, 'routine', c.quoteStart, v.span.end, 0.6, 'positive')] : [];
   }
-  // "I'm going to / I will start college next fall"
-  if (c.modal === 'will' && !c.habitual) return aspired(ctx, c, h, 'plan');
+  // "I'm going to / I will start college next fall"; without a when, "I will submit an email" is
+  // about the conversation, not a life plan.
+  if (c.modal === 'will' && !c.habitual) return whenAhead(ctx, h) ? aspired(ctx, c, h, 'plan', true) : [];
   // "I'm studying to be a doctor", "training to become a pilot"
   if (c.progressive && norm(ctx, h + 1) === 'to' && /^(?:be|become)$/.test(norm(ctx, h + 2))) return aspired(ctx, c, h + 2, 'aspiration');
   if (c.modal === 'would' && WOULD_LIKE.has(t.lemma) && norm(ctx, h + 1) === 'to') return aspired(ctx, c, h + 2, 'aspiration');

@@ -118,6 +118,8 @@ function statedAttribute(ctx: Ctx, k: number, np: Span): Draft[] {
   // "my job is boring" is an opinion; "my hair is red" a description (of a body part).
   const lone = v.span.end - v.span.start === 1 && ctx.toks[v.span.start]?.pos === 'ADJ';
   if (lone && possessionName(ctx.toks, np)?.kind !== 'body') return [];
+  // "my lower back is killing me", "my clients are looking for": a verb says what it does, not what it is.
+  if (ctx.toks[v.span.start]?.pos === 'VERB' && norm(ctx, from) !== 'to') return [];
   const named = statedName(ctx.toks, np.start, { start: np.start + 1, end: np.end }, v.span);
   const attribute = /\bfear$/.test(named.attribute) ? 'fear' : named.attribute;
   return [draft(attribute, v.text, attribute === 'fear' ? 'psychology' : named.root, k, v.span.end, 0.6, attribute === 'fear' ? 'negative' : 'neutral')];
