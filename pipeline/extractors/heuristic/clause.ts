@@ -139,6 +139,13 @@ function compoundNoun(toks: readonly Tok[], k: number): boolean {
   return next !== undefined && defaultWordNet()?.lemma(`${(toks[k] as Tok).norm} ${next.norm}`) != null;
 }
 
+/** "I have (really, never, not) been": a participle after any adverbs; "I have pretty bad asthma" has none. */
+function participleAhead(toks: readonly Tok[], k: number): boolean {
+  let j = k;
+  while (toks[j] && (skippable(toks[j]) || HABIT_ADVERBS.has((toks[j] as Tok).norm) || (toks[j] as Tok).norm === 'not')) j += 1;
+  return isParticiple(toks[j]);
+}
+
 /** "I do crossfit": a word the tagger calls a verb after "do" is one only if WordNet knows the verb. */
 function isVerb(t: Tok): boolean {
   const wn = defaultWordNet();
@@ -193,7 +200,7 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
     } else if ((n === 'do' || n === 'does' || n === 'did') && next && (next.norm === 'not' || (next.pos === 'VERB' && isVerb(next)) || ADVERBS.has(next.norm) || HABIT_ADVERBS.has(next.norm))) {
       if (n === 'did') c.past = true;
       j += 1;
-    } else if ((n === 'have' || n === 'has' || n === 'had') && (isParticiple(next) || ADVERBS.has(next?.norm ?? '') || HABIT_ADVERBS.has(next?.norm ?? '') || next?.norm === 'not') && next?.norm !== 'got') {
+    } else if ((n === 'have' || n === 'has' || n === 'had') && next?.norm !== 'got' && participleAhead(toks, j + 1)) {
       if (n === 'had') c.past = true;
       c.perfect = true;
       j += 1;

@@ -143,13 +143,17 @@ function states(ctx: Ctx, c: Chain, h: number): Draft[] {
       out.push(...att);
       break;
     }
-    const spec = STATE_ADJECTIVES.get(n);
+    // "gluten free" written apart is "gluten-free".
+    const spec = STATE_ADJECTIVES.get(n) ?? (norm(ctx, k + 1) === 'free' ? STATE_ADJECTIVES.get(`${n}-free`) : undefined);
     const faith = RELIGIONS.has(n) ? (['religion', 'values'] as const) : DEMONYMS.has(n) ? (['nationality', 'culture'] as const) : null;
     const [attribute, root] = spec ?? faith ?? [null, null];
     if (!attribute || !root) break;
     let end = k + 1;
     let value = n;
-    if (n === 'lactose' || n === 'gluten') {
+    if (norm(ctx, k + 1) === 'free' && STATE_ADJECTIVES.has(`${n}-free`)) {
+      value = `${n}-free`;
+      end = k + 2;
+    } else if (n === 'lactose' || n === 'gluten') {
       if (norm(ctx, k + 1) !== 'intolerant') break;
       value = `${n} intolerant`;
       end = k + 2;

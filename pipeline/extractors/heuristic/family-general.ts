@@ -12,6 +12,7 @@ import { gerund, withoutCircumstance } from './naming.js';
 import { frequencyEnd } from './frequency.js';
 import { spanText } from './span-text.js';
 import { topicOf } from './topic-prior.js';
+import { defaultWordNet } from '../../lexicon/wordnet.js';
 import { spanWords } from './span-text.js';
 
 /** Verbs of talking, thinking, wanting and helping: in chat they describe the chat, not the person. */
@@ -28,6 +29,16 @@ const NOT_DISCLOSURE = new Set([
   'install', 'download', 'import', 'export', 'deploy', 'debug', 'code', 'implement', 'generate', 'translate', 'rewrite',
   'summarize', 'summarise', 'edit', 'explain', 'describe', 'list', 'define', 'compare', 'calculate', 'solve', 'convert',
 ]);
+/** Verbs of mind and speech: never a habit, whatever the frequency ("I think about it every day"). */
+const COGNITIVE = new Set(['think', 'know', 'guess', 'mean', 'feel', 'need', 'want', 'wish', 'hope', 'wonder', 'say', 'tell', 'ask', 'agree', 'thank', 'understand', 'remember', 'forget', 'believe', 'suppose', 'assume', 'realize', 'realise', 'notice', 'doubt', 'bet', 'expect', 'seem', 'sound', 'be', 'have', 'am', 'get', 'try', 'use', 'let', 'do']);
+
+/** A frequency adverbial a few tokens after the verb, in its clause. */
+function frequencyWithin(ctx: Ctx, h: number): boolean {
+  const sent = ctx.toks[h]?.sent;
+  for (let k = h + 1; k < h + 8 && ctx.toks[k]?.sent === sent && ctx.toks[k]?.norm !== ','; k += 1) if (frequencyEnd(ctx.toks, k) > k) return true;
+  return false;
+}
+
 /** Verbs that do name a personal activity even though chat also uses them: kept when the object is bare. */
 const BARE_OBJECT_OK = new Set(['write', 'read', 'run', 'build', 'keep', 'follow', 'code', 'play', 'call', 'make', 'win', 'start', 'finish', 'miss']);
 /** "before I turn 40", "when I was little": a subordinate clause is circumstance, not disclosure. */
@@ -53,7 +64,9 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   const t = ctx.toks[h];
   // A dropped-subject clause may open with an -ing form tagged as a noun ("reading dune right now").
   const openingIng = c.quoteStart === h && t?.pos === 'NOUN' && /ing$/.test(t.norm);
-  if (!t || (t.pos !== 'VERB' && !openingIng && t.lemma !== 'do') || /[^a-z-]/.test(t.lemma) || t.lemma.length < 2) return [];
+  // "i journal every night": a noun-tagged word right after "I", before a frequency, is the verb.
+  const nounVerb = t?.pos === 'NOUN' && h === c.quoteStart + 1 && frequencyWithin(ctx, h) && defaultWordNet()?.lemma(t.norm, 'verb') != null;
+  if (!t || (t.pos !== 'VERB' && !openingIng && !nounVerb && t.lemma !== 'do') || /[^a-z-]/.test(t.lemma) || t.lemma.length < 2) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
   if (last?.norm === '?' || SUBORDINATE.has(norm(ctx, c.quoteStart - 1))) return [];
   // "every country i visit": an "I" right after a noun opens a relative clause.
@@ -77,7 +90,9 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   // "I make my own pasta", "I help out at a soup kitchen" are about the person whatever the verb.
   const own = norm(ctx, h + 1) === 'my' && norm(ctx, h + 2) === 'own';
   const helpOut = t.lemma === 'help' && norm(ctx, h + 1) === 'out';
-  if (NOT_DISCLOSURE.has(t.lemma) && !own && !helpOut && !(BARE_OBJECT_OK.has(t.lemma) && bare)) return [];
+  // "I make a smoothie every morning": a frequency makes nearly any verb a habit.
+  const habitual = c.habitual || frequencyWithin(ctx, h);
+  if (NOT_DISCLOSURE.has(t.lemma) && !own && !helpOut && !(BARE_OBJECT_OK.has(t.lemma) && bare) && !(habitual && !COGNITIVE.has(t.lemma))) return [];
   // "I do crossfit", "i do data entry": "do" with a bare activity noun names that activity.
   if (t.lemma === 'do') return doActivity(ctx, c, h);
   let from = h + 1;

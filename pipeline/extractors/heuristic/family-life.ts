@@ -182,7 +182,7 @@ function beliefs(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
   };
   if (lemma === 'believe' && p === 'in') return mk('belief', 'values', h + 2, 0.75);
   // "I believe that mermaids are real": the clause, up to its end, is the belief.
-  if (lemma === 'believe' && c.subject === 'i' && (p === 'that' || ctx.toks[h + 1]?.pos === 'NOUN' || ctx.toks[h + 1]?.pos === 'PROPN')) {
+  if (lemma === 'believe' && c.subject === 'i' && (p === 'that' || ['NOUN', 'PROPN'].includes(ctx.toks[h + 1]?.pos ?? '') || /^(?:everyone|everybody|people|we|nobody|no|all|most|there)$/.test(p))) {
     const from = p === 'that' ? h + 2 : h + 1;
     let end = from;
     while (end < ctx.toks.length && end - from < 10 && ctx.toks[end]?.sent === ctx.toks[h]?.sent && ctx.toks[end]?.pos !== 'PUNCT' && !['but', 'because', 'lol', 'haha', 'so'].includes(norm(ctx, end))) end += 1;

@@ -6,6 +6,7 @@
 import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import type { RootKey } from './roots.js';
+import { defaultWordNet } from '../../lexicon/wordnet.js';
 
 /** Verbs of wanting and planning, each with the attribute it names. */
 const INTENT: ReadonlyMap<string, string> = new Map([
@@ -37,9 +38,9 @@ function whenAhead(ctx: Ctx, h: number): boolean {
   return false;
 }
 
-function aspired(ctx: Ctx, c: Chain, from: number, attribute: string, dated = false): Draft[] {
+function aspired(ctx: Ctx, c: Chain, from: number, attribute: string, dated = false, isVerb = false): Draft[] {
   const verb = ctx.toks[from];
-  if (!verb || verb.pos !== 'VERB' && verb.pos !== 'AUX') return [];
+  if (!verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX' && !isVerb)) return [];
   // "become a pilot", "be a nurse": the role is the value.
   if ((verb.lemma === 'become' || verb.lemma === 'be') && /^(?:a|an)$/.test(norm(ctx, from + 1))) {
     const v = valueAt(ctx, from + 2, { max: 5 });
@@ -84,6 +85,8 @@ export function plansFamily(ctx: Ctx, c: Chain): Draft[] {
   if (norm(ctx, from) === 'of' || norm(ctx, from) === 'on') from += 1; // "dream of opening", "plan on moving"
   else if (norm(ctx, from) === 'up' && t.lemma === 'save') from += 1;
   if (norm(ctx, from) === 'to') return aspired(ctx, c, from + 1, attribute);
+  // "i wanna hike the appalachian trail": "wanna" carries its own "to".
+  if (/^wanna$/i.test(ctx.text.slice(t.start, t.end)) && ctx.toks[from] && defaultWordNet()?.lemma(norm(ctx, from), 'verb')) return aspired(ctx, c, from, attribute, false, true);
   const next = ctx.toks[from];
   // "I dream of opening a bakery", "saving up for flight school"
   if (next && /ing$/.test(next.norm)) {

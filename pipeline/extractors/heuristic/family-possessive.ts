@@ -218,6 +218,7 @@ function favoriteIs(ctx: Ctx, quoteStart: number, fav: number): Draft[] {
   const what = valueAt(ctx, fav + 1, { max: 4, stop: NP_STOP });
   if (!what) return [];
   let j = what.span.end;
+  while (['ever', 'of', 'all', 'time', 'right', 'now', 'atm', 'currently'].includes(norm(ctx, j)) && j < what.span.end + 4) j += 1;
   // "my favorite place in the whole world is X"
   if (norm(ctx, j) === 'in' || norm(ctx, j) === 'of') for (let g = 0; g < 6 && j < ctx.toks.length && !['is', 'are', 'was'].includes(norm(ctx, j)); g += 1) j += 1;
   if (!['is', 'are', 'include', 'includes', ':', 'has', 'was'].includes(norm(ctx, j))) return [];

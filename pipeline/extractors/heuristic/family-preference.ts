@@ -139,7 +139,8 @@ function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   const v = found && freq > found.span.end ? { span: { start: found.span.start, end: freq } } : found;
   if (!v || (v.span.end - v.span.start < 2 && !BARE_OK.has(lemma))) return [];
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
-  return nameValues(ctx.toks, v.span)
+  // The habit's own verb leads the span, whatever the tagger called it ("i journal every night").
+  return nameValues(ctx.toks, v.span, 'preference', v.span.start === h)
     .map((named) => ({ ...draft(named.attribute, namingText(ctx.text, ctx.toks, named), named.root, c.quoteStart, v.span.end, habitual ? 0.7 : 0.6, polarity), elaborates: true }))
     .filter((d) => d.value !== '');
 }

@@ -152,7 +152,7 @@ export function thingName(toks: readonly Tok[], span: Span, suffix: string, verb
  * camping" → three values). `span` is the value phrase; when it starts with a verb (the
  * habit's own verb, or a gerund after "love") the activity naming applies; a bare activity is a hobby.
  */
-export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preference'): Naming[] {
+export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preference', verbLead = false): Naming[] {
   let at = span.start;
   const lightNext = toks[at + 1];
   if (LIGHT.has(toks[at]?.lemma ?? '') && lightNext && /ing$/.test(lightNext.norm) && at + 1 < span.end) at += 1;
@@ -163,7 +163,7 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
   }
   const lead = toks[at];
   if (!lead) return [];
-  const verbLed = lead.pos === 'VERB' || (/ing$/.test(lead.norm) && lead.pos !== 'PROPN' && toks[at + 1]?.pos !== 'NOUN');
+  const verbLed = verbLead || lead.pos === 'VERB' || (/ing$/.test(lead.norm) && lead.pos !== 'PROPN' && toks[at + 1]?.pos !== 'NOUN');
   if (!verbLed) return listItems(toks, span).map((item) => ({ ...thingName(toks, item, suffix), value: item }));
   const items = listItems(toks, { start: at, end: span.end });
   // A list of activities ("hiking, fishing and camping") is a list of hobbies.

@@ -35,7 +35,7 @@ const SPELLING: Readonly<Record<string, string>> = {
   hubby: 'husband', wifey: 'wife', kiddos: 'kids', kiddo: 'kid', alergic: 'allergic', allergick: 'allergic',
   vegeterian: 'vegetarian', vegitarian: 'vegetarian', definately: 'definitely', usualy: 'usually',
   ususally: 'usually', allways: 'always', studing: 'studying', u: 'you', ur: 'your', luv: 'love',
-  wanna: 'want', gonna: 'going', ppl: 'people', bc: 'because', cuz: 'because', coz: 'because',
+  wanna: 'want', gonna: 'going', beleive: 'believe', belive: 'believe', nite: 'night', tonite: 'tonight', ppl: 'people', bc: 'because', cuz: 'because', coz: 'because',
 };
 
 /** Whole-token contractions wink leaves as one token (mostly lower-case or apostrophe-less). */
