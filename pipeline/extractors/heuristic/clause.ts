@@ -139,6 +139,13 @@ function compoundNoun(toks: readonly Tok[], k: number): boolean {
   return next !== undefined && defaultWordNet()?.lemma(`${(toks[k] as Tok).norm} ${next.norm}`) != null;
 }
 
+/** "I get (super) claustrophobic": "get" before an adjective is a copula. */
+function adjectiveAhead(toks: readonly Tok[], k: number): boolean {
+  let j = k;
+  while (toks[j] && skippable(toks[j])) j += 1;
+  return toks[j]?.pos === 'ADJ';
+}
+
 /** "I have (really, never, not) been": a participle after any adverbs; "I have pretty bad asthma" has none. */
 function participleAhead(toks: readonly Tok[], k: number): boolean {
   let j = k;
@@ -211,7 +218,7 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
       c.past = true;
       c.habitual = true;
       j += 2;
-    } else if (BE_PRESENT.has(n) || BE_PAST.has(n) || n === 'been' || n === 'be') {
+    } else if (BE_PRESENT.has(n) || BE_PAST.has(n) || n === 'been' || n === 'be' || ((n === 'get' || n === 'gets') && adjectiveAhead(toks, j + 1))) {
       if (BE_PAST.has(n)) c.past = true;
       let h = j + 1;
       while (h < toks.length && (skippable(toks[h]) || (toks[h] as Tok).norm === 'not')) {

@@ -35,7 +35,8 @@ export function elaborations(ctx: Ctx, d: Draft): Draft[] {
     }
     const after = ctx.toks[v.span.end];
     const closes = !after || after.sent !== sent || after.pos === 'PUNCT' || ELABORATORS.has(after.norm) || after.norm === 'too' || after.norm === 'lol';
-    if (!marked && !closes) return out;
+    // Unmarked (", total game changer") only after a liked thing, where a list of things is usual.
+    if (!marked && (!closes || !/ preference$/.test(d.attribute))) return out;
     out.push({ ...d, value: v.text, to: v.span.end, confidence: Math.max(0.4, d.confidence - 0.15), elaborates: false });
     k = v.span.end;
   }

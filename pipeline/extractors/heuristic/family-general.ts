@@ -110,10 +110,10 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
     const value = freq > h + 1 ? spanText(ctx.text, ctx.toks, { start: h + 1, end: freq }) : gerund(t.lemma);
     return [draft(freq > h + 1 ? gerund(t.lemma) : 'hobby', value, topicOf([t.lemma])?.root ?? 'hobbies', c.quoteStart, Math.max(freq, h + 1), 0.45, c.neg ? 'negative' : 'positive')];
   }
+  // The value is the object ("snow"); a frequency after it ("every single day") stays in the quote.
   const object = withoutCircumstance(ctx.toks, found.span);
-  const span = freq > found.span.end ? { start: found.span.start, end: freq } : object;
-  const value = spanText(ctx.text, ctx.toks, span);
+  const value = spanText(ctx.text, ctx.toks, object);
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
-  const root = topicOf(spanWords(ctx.toks, span).concat(t.lemma))?.root ?? 'hobbies';
-  return [draft(gerund(t.lemma), value, root, c.quoteStart, span.end, c.past ? 0.45 : 0.5, polarity)];
+  const root = topicOf(spanWords(ctx.toks, object).concat(t.lemma))?.root ?? 'hobbies';
+  return [draft(gerund(t.lemma), value, root, c.quoteStart, Math.max(freq, object.end), c.past ? 0.45 : 0.5, polarity)];
 }

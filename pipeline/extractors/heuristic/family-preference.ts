@@ -114,6 +114,8 @@ function frequencyAhead(ctx: Ctx, h: number): boolean {
   return false;
 }
 
+const LIGHT_GO = new Set(['go', 'do']);
+
 function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   // Perfect tense ("I have mostly dealt with ...") reports experience, not a routine.
   if (c.modal || c.past || c.perfect || (c.subject === 'we' && !c.habitual)) return [];
@@ -136,12 +138,16 @@ function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   const found = valueAt(ctx, h, { verbStart: true, max: 9 });
   // "I go swimming | twice a week": a frequency right after the activity belongs to the habit.
   const freq = found ? frequencyEnd(ctx.toks, found.span.end) : h;
-  const v = found && freq > found.span.end ? { span: { start: found.span.start, end: freq } } : found;
+  // A bare activity takes its frequency as value ("swimming = twice a week"); one with an object
+  // keeps the object ("baking = bread") and the frequency only in the quote.
+  const bareVerb = found !== null && found.span.end - found.span.start === 1 + (LIGHT_GO.has(norm(ctx, h)) ? 1 : 0);
+  const v = found && freq > found.span.end && bareVerb ? { span: { start: found.span.start, end: freq } } : found;
+  const quoteEnd = Math.max(freq, v?.span.end ?? h);
   if (!v || (v.span.end - v.span.start < 2 && !BARE_OK.has(lemma))) return [];
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
   // The habit's own verb leads the span, whatever the tagger called it ("i journal every night").
   return nameValues(ctx.toks, v.span, 'preference', v.span.start === h)
-    .map((named) => ({ ...draft(named.attribute, namingText(ctx.text, ctx.toks, named), named.root, c.quoteStart, v.span.end, habitual ? 0.7 : 0.6, polarity), elaborates: true }))
+    .map((named) => ({ ...draft(named.attribute, namingText(ctx.text, ctx.toks, named), named.root, c.quoteStart, v.span.end, habitual ? 0.7 : 0.6, polarity), to: quoteEnd, elaborates: true }))
     .filter((d) => d.value !== '');
 }
 

@@ -16,7 +16,7 @@ export function frequencyEnd(toks: readonly Tok[], k: number): number {
   const n = (j: number) => toks[j]?.norm ?? '';
   if (/^(?:daily|weekly|nightly|monthly|yearly|annually|everyday)$/.test(n(k))) return k + 1;
   if ((n(k) === 'every' || n(k) === 'each' || n(k) === 'most' || n(k) === 'on') && TIME_UNIT.test(n(k + 1))) return k + 2;
-  if (n(k) === 'every' && n(k + 1) === 'other' && TIME_UNIT.test(n(k + 2))) return k + 3;
+  if (n(k) === 'every' && (n(k + 1) === 'other' || n(k + 1) === 'single') && TIME_UNIT.test(n(k + 2))) return k + 3;
   // "twice a week", "3 times a month", "a few times a year"
   let j = k;
   const few = n(k) === 'a' && (n(k + 1) === 'few' || n(k + 1) === 'couple');
