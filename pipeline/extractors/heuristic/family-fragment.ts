@@ -6,10 +6,14 @@
  * role, a counted pet or relative, a described body part), and only in short turns.
  */
 import type { Chain } from './clause.js';
-import { valueAt, type Ctx, type Draft } from './draft.js';
+import { draft, valueAt, type Ctx, type Draft } from './draft.js';
 import { copulaFamily } from './family-copula.js';
 import { haveObject } from './family-have.js';
 import { identityNounPhrase } from './family-identity.js';
+import { frequencyEnd } from './frequency.js';
+import { spanWords } from './span-text.js';
+import type { Tok } from './tokens.js';
+import { topicOf } from './topic-prior.js';
 
 const MAX_TURN = 300;
 const OPENERS = new Set([',', '.', '!', ';', ':', '(', '-', '…', 'lol', 'haha', 'yeah', 'yes', 'nope', 'no', 'well', 'and', 'also', 'but']);
@@ -27,6 +31,22 @@ function fakeChain(k: number, copula: boolean): Chain {
   return { quoteStart: k, subject: 'i', neg: false, habitual: false, modal: null, past: false, perfect: false, progressive: false, copula, head: k };
 }
 
+/**
+ * "gym 5 days a week", "pottery on thursdays", "red wine with dinner most nights": a bare noun
+ * phrase with a frequency is a habit, named "activity" as "I do X" is.
+ */
+function habitFragment(ctx: Ctx, k: number, end: number, text: string): Draft | null {
+  const t = ctx.toks[k] as Tok;
+  if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return null;
+  const sent = t.sent;
+  // The frequency may follow the phrase directly or after a short "with my dad" tail.
+  for (let j = end; j < end + 6 && ctx.toks[j]?.sent === sent && ctx.toks[j]?.norm !== ','; j += 1) {
+    const f = frequencyEnd(ctx.toks, j);
+    if (f > j) return draft('activity', text, topicOf(spanWords(ctx.toks, { start: k, end }))?.root ?? 'hobbies', k, f, 0.5, 'positive');
+  }
+  return null;
+}
+
 export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   if (ctx.text.length > MAX_TURN) return [];
   const t = ctx.toks[k];
@@ -35,6 +55,8 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   if (prev && prev.sent === t.sent && !OPENERS.has(prev.norm)) return [];
   const chunk = valueAt(ctx, k, { max: 6, stop: STOP });
   if (!chunk) return [];
+  const habit = habitFragment(ctx, k, chunk.span.end, chunk.text);
+  if (habit) return [habit];
   const after = ctx.toks[chunk.span.end];
   if (after && after.sent === t.sent && !CLOSERS.has(after.norm)) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);

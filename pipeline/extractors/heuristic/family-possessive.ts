@@ -190,6 +190,10 @@ function backwardCopula(ctx: Ctx, k: number): Draft[] {
   if ((norm(ctx, t) === 'my' || norm(ctx, t) === 'our') && /^(?:thing|jam|passion|obsession|life|weakness|favorite|favourite|religion)$/.test(norm(ctx, t + 1))) {
     return thingDrafts(ctx, span, t + 2, 'positive');
   }
+  // "sushi is life", "coffee is everything": the whole clause says it.
+  if (/^(?:life|everything|love|bae|goals)$/.test(norm(ctx, t)) && (ctx.toks[t + 1] === undefined || ctx.toks[t + 1]?.pos === 'PUNCT' || ctx.toks[t + 1]?.sent !== ctx.toks[t]?.sent)) {
+    return thingDrafts(ctx, span, t + 1, 'positive');
+  }
   if (norm(ctx, t) === 'my' && /^(?:nightmare|phobia|fear|kryptonite)$/.test(norm(ctx, t + 1))) {
     return [draft('fear', value, 'psychology', span.start, t + 2, 0.7, 'negative')];
   }
