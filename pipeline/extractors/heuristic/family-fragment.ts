@@ -70,7 +70,8 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
     if (had.length > 0) return had;
   }
   // Subject "someone": a bare adjective ("crowded") is no trait of the speaker's, a known state ("single") is.
-  const being = copulaFamily(only, { ...fakeChain(k, true), subject: 'someone' });
+  // A bare "10" is a number, not an age; "52 this year" or "29 here" is.
+  const being = copulaFamily(only, { ...fakeChain(k, true), subject: 'someone' }).filter((d) => d.attribute !== 'age' || !/^(?:,|\.|!|)$/.test(ctx.toks[chunk.span.end]?.norm ?? ''));
   if (being.length > 0) return being;
   return identityNounPhrase(only, fakeChain(k, true), k, { bare: true, strict: true }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
 }

@@ -43,6 +43,7 @@ function frequencyWithin(ctx: Ctx, h: number): boolean {
 const BARE_OBJECT_OK = new Set(['write', 'read', 'run', 'build', 'keep', 'follow', 'code', 'play', 'call', 'make', 'win', 'start', 'finish', 'miss']);
 /** "before I turn 40", "when I was little": a subordinate clause is circumstance, not disclosure. */
 const SUBORDINATE = new Set(['before', 'after', 'when', 'until', 'til', 'till', 'since', 'while', 'once', 'whenever', 'as', 'than', 'because', 'cause', 'cuz', 'where']);
+const GENERAL_MAX_TURN = 400;
 const START = new Set(['to', 'at', 'for', 'with', 'in', 'on', 'up', 'out', 'around', 'into', 'by', 'from', 'about', 'after', 'off']);
 
 /** "I do crossfit" → crossfit as an activity; "I do that" / "I do it" say nothing. */
@@ -59,6 +60,8 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone' || (c.subject === 'we' && !c.habitual)) return [];
   // "I have displayed", "I haven't faced": a perfect reports an experience, rarely who one is.
   if (c.perfect && !c.progressive) return [];
+  // In a long message to an assistant, "I estimate", "I return" describe the task, not the writer.
+  if (ctx.text.length > GENERAL_MAX_TURN) return [];
   if (c.modal === 'can' && !c.neg) return [];
   const h = c.head;
   const t = ctx.toks[h];

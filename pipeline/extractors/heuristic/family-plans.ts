@@ -38,16 +38,29 @@ function whenAhead(ctx: Ctx, h: number): boolean {
   return false;
 }
 
+/**
+ * Verbs of a life goal. Said to an assistant, "I want to build a dataset" is a request; "I want to
+ * open a bakery" is a plan for one's life. Other verbs count only with a time ahead or a "hope".
+ */
+const LIFE_GOALS = new Set([
+  'become', 'be', 'live', 'move', 'retire', 'travel', 'learn', 'visit', 'open', 'own', 'buy', 'go', 'get', 'have', 'see',
+  'hike', 'run', 'climb', 'sail', 'swim', 'write', 'publish', 'study', 'finish', 'graduate', 'marry', 'adopt', 'raise',
+  'start', 'quit', 'lose', 'backpack', 'explore', 'teach', 'volunteer', 'settle', 'return', 'retrain', 'try', 'master',
+]);
+
 function aspired(ctx: Ctx, c: Chain, from: number, attribute: string, dated = false, isVerb = false): Draft[] {
   const verb = ctx.toks[from];
   if (!verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX' && !isVerb)) return [];
+  const hoped = !['want', 'wanna', 'love', 'like'].includes(ctx.toks[c.head]?.lemma ?? '') || attribute === 'plan';
+  const timed = dated || whenAhead(ctx, from);
+  if (!timed && !hoped && !LIFE_GOALS.has(verb.lemma)) return [];
   // "become a pilot", "be a nurse": the role is the value.
   if ((verb.lemma === 'become' || verb.lemma === 'be') && /^(?:a|an)$/.test(norm(ctx, from + 1))) {
     const v = valueAt(ctx, from + 2, { max: 5 });
     return v ? [draft('aspired occupation', v.text, 'career', c.quoteStart, v.span.end, 0.7, 'positive')] : [];
   }
   // A dated plan ("get my license this spring") is a plan whatever its verb.
-  if (CHAT_VERBS.has(verb.lemma) && !dated) {
+  if (CHAT_VERBS.has(verb.lemma) && !timed) {
     // Going to school, learning a language, writing a book are plans; asking or trying in this chat is not.
     const obj = norm(ctx, from + 1);
     const substantive = (verb.lemma === 'go' && (obj === 'to' || obj === 'back')) || (verb.lemma === 'learn' && ctx.toks[from + 1]?.pos === 'PROPN') || ((verb.lemma === 'write' || verb.lemma === 'read') && /^(?:a|my)$/.test(obj) && /^(?:book|novel|memoir)s?$/.test(norm(ctx, from + 2)));

@@ -174,6 +174,8 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       const atStart = k === start;
       if (opts.nounOnly && seenNoun) break;
+      // "learn | to swim": an infinitive after a verb-led value belongs to it.
+      if (opts.verbStart && k > start && toks[k - 1]?.norm === 'to' && toks[k - 1]?.pos === 'PART') continue;
       if (t.pos === 'AUX' && !atStart) break;
       if (!(atStart && opts.verbStart) && !nominalVerb(t) && seenContent) break;
       // A gerund right after a noun opens a new clause: "a consulting background having studied ...".
