@@ -128,7 +128,9 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   // only (a long text that opens "Using the data below" is an instruction).
   // After a comma it must not be a list item: "hiking , fishing and camping".
   // "flying terrifies me": an -ing form before a finite verb is the subject, not a dropped "I'm".
-  if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && after.pos !== 'AUX' && !(after.pos === 'VERB' && /s$/.test(after.norm)) && !['is', 'are', 'was'].includes(after.norm);
+  // It must take an object ("reading dune", "learning french"); "ranging from 0", "feeling generally
+  // positive" are fragments of a description, not of a life.
+  if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && ['NOUN', 'PROPN', 'DET', 'NUM', 'ADJ'].includes(after.pos) || after.norm === 'my';
   if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
   return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
 }

@@ -20,7 +20,7 @@ export function elaborations(ctx: Ctx, d: Draft): Draft[] {
   const start = k;
   for (let guard = 0; guard < 3; guard += 1) {
     let marked = false;
-    while (ctx.toks[k]?.norm === ',' || ELABORATORS.has(ctx.toks[k]?.norm ?? '')) {
+    while (ctx.toks[k]?.norm === ',' || ctx.toks[k]?.norm === 'and' || ELABORATORS.has(ctx.toks[k]?.norm ?? '')) {
       marked ||= ELABORATORS.has(ctx.toks[k]?.norm ?? '');
       k += 1;
     }
