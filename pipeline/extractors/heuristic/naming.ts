@@ -115,6 +115,8 @@ function classOf(toks: readonly Tok[], span: Span, domain: readonly string[]): N
   const head = toks[h];
   // A capitalised name ("Python", "Queen") is rarely the common noun WordNet lists first.
   if (!head || GENERAL_HEADS.has(head.lemma) || (head.cap && h > 0 && toks[h - 1]?.sent === head.sent)) return null;
+  // "sci-fi", "k-pop": a hyphen compound is looked up whole, never by its last piece ("fi").
+  if (toks[h - 1]?.norm === '-' && toks[h - 2]) return nounClass(wn, `${(toks[h - 2] as Tok).norm}-${head.norm}`, { domain });
   const multi = h > span.start;
   // A short phrase WordNet knows whole ("rock and roll", "ice cream") is named as one thing.
   if (multi && span.end - span.start <= 4) {
@@ -142,8 +144,10 @@ export function thingName(toks: readonly Tok[], span: Span, suffix: string, verb
   if (cls) return { attribute: `${cls.name} ${suffix}`, root };
   // A modified common noun names itself ("eco-friendly options" → option preference); only a
   // bare unknown word ("Netflix") is left with the generic name.
-  const head = toks[headIndex(toks, span)];
-  if (head && span.end - span.start > 1 && head.pos === 'NOUN' && /^[a-z][a-z-]+$/.test(head.lemma)) return { attribute: `${head.lemma} ${suffix}`, root };
+  const h = headIndex(toks, span);
+  const head = toks[h];
+  const piece = toks[h - 1]?.norm === '-'; // "fi" of "sci-fi" names nothing
+  if (head && !piece && span.end - span.start > 1 && head.pos === 'NOUN' && /^[a-z][a-z-]+$/.test(head.lemma)) return { attribute: `${head.lemma} ${suffix}`, root };
   return { attribute: suffix === 'preference' ? GENERIC_INTEREST : suffix, root };
 }
 
