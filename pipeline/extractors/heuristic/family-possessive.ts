@@ -8,7 +8,7 @@ import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
 import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
 import type { Span } from './phrase.js';
-import { nameValues, namingText, possessionName, statedName } from './naming.js';
+import { isPersonNoun, nameValues, namingText, possessionName, statedName } from './naming.js';
 import { spanText } from './span-text.js';
 
 const NP_STOP = new Set(['of', 'for', 'to', 'in', 'with', 'on', 'and', 'or', 'at', 'from', 'who', 'that', 'named', 'called', 'about']);
@@ -118,8 +118,10 @@ function statedAttribute(ctx: Ctx, k: number, np: Span): Draft[] {
   // "my job is boring" is an opinion; "my hair is red" a description (of a body part).
   const lone = v.span.end - v.span.start === 1 && ctx.toks[v.span.start]?.pos === 'ADJ';
   if (lone && possessionName(ctx.toks, np)?.kind !== 'body') return [];
-  // "my lower back is killing me", "my clients are looking for": a verb says what it does, not what it is.
-  if (ctx.toks[v.span.start]?.pos === 'VERB' && norm(ctx, from) !== 'to') return [];
+  // "my lower back is killing me", "my clients are often overwhelmed": a verb or an adverb says what
+  // it does, not what it is; and "my clients", "my coworkers" are other people.
+  if ((ctx.toks[v.span.start]?.pos === 'VERB' && norm(ctx, from) !== 'to') || ctx.toks[from]?.pos === 'ADV') return [];
+  if (possessionName(ctx.toks, np)?.kind === 'person' || isPersonNoun(head.lemma)) return [];
   const named = statedName(ctx.toks, np.start, { start: np.start + 1, end: np.end }, v.span);
   const attribute = /\bfear$/.test(named.attribute) ? 'fear' : named.attribute;
   return [draft(attribute, v.text, attribute === 'fear' ? 'psychology' : named.root, k, v.span.end, 0.6, attribute === 'fear' ? 'negative' : 'neutral')];

@@ -11,7 +11,7 @@
  *   "I go swimming twice a week" → swimming = twice a week.
  * The topic prior only picks the root and the word sense; it never supplies a name.
  */
-import { nounClass, type NounClass } from '../../lexicon/noun-class.js';
+import { nounClass, nounEntry, type NounClass } from '../../lexicon/noun-class.js';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
 import { skipLead, type Span } from './phrase.js';
 import type { RootKey } from './roots.js';
@@ -309,4 +309,13 @@ export function isLocationNoun(noun: string): boolean {
   if (!wn) return false;
   const cls = nounClass(wn, noun, { allowSelf: true, preferLexnames: ['noun.location'] });
   return cls?.lexname === 'noun.location';
+}
+
+/** Whether WordNet's most likely sense of a noun is a person ("clients", "coworkers", "boss"). */
+export function isPersonNoun(noun: string): boolean {
+  const wn = defaultWordNet();
+  if (!wn) return false;
+  const entry = nounEntry(wn, noun)?.entry;
+  const first = entry?.senses[0];
+  return first !== undefined && wn.synset(first).lexname === 'noun.person';
 }
