@@ -31,11 +31,12 @@ export const extractConfigSchema = z
     /** Share of the conversations attempted in a run that may throw in the extractor (each is a `failures` row, retried next run); above it the stage fails (exit 4). @default 0.05 */
     maxFailureRate: z.number().min(0).max(1).default(0.05),
     /**
-     * Threads for the offline extractor; output never depends on it. 0 = automatic: one per core (at
-     * most 4) when at least `parallelFrom` user turns are pending, else in-process (threads take about
-     * a second to load the tagger). @default 0
+     * Threads for the offline extractor; output never depends on it. 1 = in-process. 0 = automatic: one
+     * per core (at most 4) when at least `parallelFrom` user turns are pending. Default 1: on this
+     * 2-core machine two threads measured no faster (README, Benchmarks) and used 40% more memory.
+     * @default 1
      */
-    threads: z.number().int().min(0).max(64).default(0),
+    threads: z.number().int().min(0).max(64).default(1),
     /** Pending user turns from which automatic `threads` starts worker threads. @default 5000 */
     parallelFrom: z.number().int().min(0).default(5000),
   })

@@ -56,6 +56,7 @@ interface PosFiles {
 export class WordNet {
   private readonly files = new Map<WordNetPos, PosFiles>();
   private readonly lemmas = new Map<string, LemmaEntry | null>();
+  private readonly chains = new Map<string, Synset[]>();
 
   constructor(private readonly dictDir: string) {}
 
@@ -143,6 +144,9 @@ export class WordNet {
 
   /** The synset and its first-hypernym ancestors up to the top, nearest first. */
   hypernymChain(offset: number, pos: WordNetPos = 'noun'): Synset[] {
+    const key = `${pos}:${offset}`;
+    const hit = this.chains.get(key);
+    if (hit) return hit;
     const out: Synset[] = [];
     const seen = new Set<number>();
     let s: Synset | undefined = this.synset(offset, pos);
@@ -152,6 +156,7 @@ export class WordNet {
       const up: number | undefined = s.hypernyms[0];
       s = up === undefined ? undefined : this.synset(up, pos);
     }
+    this.chains.set(key, out);
     return out;
   }
 }

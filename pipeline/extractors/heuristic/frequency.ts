@@ -12,8 +12,11 @@ const COUNT = /^(?:once|twice|thrice|\d+|one|two|three|four|five|six|seven|sever
  * sunday", "on weekends", "three times a month", "daily"), or `k` when there is none. A habit's
  * frequency is part of its value: "I go swimming | twice a week".
  */
+const FIRST = /^(?:daily|weekly|nightly|monthly|yearly|annually|everyday|every|each|most|on|once|twice|thrice|a|\d+|one|two|three|four|five|six|seven|several|few|many)$/;
+
 export function frequencyEnd(toks: readonly Tok[], k: number): number {
   const n = (j: number) => toks[j]?.norm ?? '';
+  if (!FIRST.test(n(k))) return k; // most words start no frequency; this is called for every token of a value
   if (/^(?:daily|weekly|nightly|monthly|yearly|annually|everyday)$/.test(n(k))) return k + 1;
   if ((n(k) === 'every' || n(k) === 'each' || n(k) === 'most' || n(k) === 'on') && TIME_UNIT.test(n(k + 1))) return k + 2;
   if (n(k) === 'every' && (n(k + 1) === 'other' || n(k + 1) === 'single') && TIME_UNIT.test(n(k + 2))) return k + 3;

@@ -29,7 +29,9 @@ export type TextMention = Omit<Mention, 'turnId' | 'conversationId' | 'extractor
 // Turns with none of these words cannot hold a first-person disclosure; skip tagging them.
 const FIRST_PERSON = /\b(?:i|im|ive|id|my|we|our|as|me|being|fav|fave|favou?rite)\b|\bi['’]/i;
 const LONG_TURN = 4000;
-const SHORT_TURN = 300;
+const SHORT_TURN = 160;
+/** Turns longer than this are tagged only where they speak in the first person. */
+const WINDOWED_FROM = 600;
 const INSTRUCTION = /^\s*(?:please|write|rewrite|create|generate|make|give|list|tell|explain|describe|summari[sz]e|translate|add|show|provide|act|continue|improve|let's|lets|can|could|would|what|how|why|when|where|who|which|is|are|do|does|should|use|find|compare|suggest|help|define|convert|fix|change|draft|design|build|imagine|pretend)\b/i;
 
 function draftsAt(ctx: Ctx, k: number): Draft[] {
@@ -59,10 +61,41 @@ export function extractFromText(text: string, resolveRoot: RootResolver = defaul
   if (text.length === 0 || (!FIRST_PERSON.test(text) && (text.length > SHORT_TURN || text.includes('?') || INSTRUCTION.test(text)))) return [];
   const regions = analyseTurn(text);
   if (regions.fiction) return [];
-  const toks = tokenise(regions.masked);
-  const ctx: Ctx = { text, toks };
   const out: TextMention[] = [];
   const seen = new Set<string>();
+  for (const [from, to] of taggedWindows(regions.masked)) {
+    const toks = tokenise(regions.masked.slice(from, to), from);
+    collect({ text, toks }, regions, resolveRoot, seen, out);
+  }
+  return out;
+}
+
+/**
+ * The parts of a turn worth tagging: all of a short turn; of a long one (a pasted document, a
+ * long request) only its sentences and lines with a first-person word. Tagging is most of the
+ * cost, and a disclosure is in the sentence that says "I", "my" or "we".
+ */
+function taggedWindows(masked: string): [number, number][] {
+  if (masked.length <= WINDOWED_FROM) return [[0, masked.length]];
+  const windows: [number, number][] = [];
+  const boundary = /[.!?]+(?=\s)|\n+/g;
+  let start = 0;
+  const add = (a: number, b: number) => {
+    const last = windows.at(-1);
+    if (last && last[1] >= a) last[1] = b;
+    else windows.push([a, b]);
+  };
+  for (let m = boundary.exec(masked); ; m = boundary.exec(masked)) {
+    const end = m ? m.index + m[0].length : masked.length;
+    if (FIRST_PERSON.test(masked.slice(start, end))) add(start, end);
+    if (!m) break;
+    start = end;
+  }
+  return windows;
+}
+
+function collect(ctx: Ctx, regions: ReturnType<typeof analyseTurn>, resolveRoot: RootResolver, seen: Set<string>, out: TextMention[]): void {
+  const { text, toks } = ctx;
   for (let k = 0; k < toks.length; k += 1) {
     const drafts = draftsAt(ctx, k);
     for (const d of drafts.flatMap((x) => (x.elaborates && x.polarity === 'positive' ? [x, ...elaborations(ctx, x)] : [x]))) {
@@ -93,7 +126,6 @@ export function extractFromText(text: string, resolveRoot: RootResolver = defaul
       });
     }
   }
-  return out;
 }
 
 /** A turn's text mentions as stored mentions (shared by the in-process extractor and its worker pool). */

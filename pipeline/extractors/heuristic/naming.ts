@@ -291,7 +291,18 @@ const WORK_ANCESTORS = new Set([
  * Whether a noun names a line of work according to WordNet (a person noun under "worker",
  * "professional", "artist" ...): "barista", "paralegal", "beekeeper", "gymnast".
  */
+const occupationMemo = new Map<string, boolean>();
+
 export function isOccupationNoun(noun: string): boolean {
+  const hit = occupationMemo.get(noun);
+  if (hit !== undefined) return hit;
+  const answer = occupationOf(noun);
+  if (occupationMemo.size > 50_000) occupationMemo.clear();
+  occupationMemo.set(noun, answer);
+  return answer;
+}
+
+function occupationOf(noun: string): boolean {
   const wn = defaultWordNet();
   const entry = wn?.lemma(noun) ?? (wn && /s$/.test(noun) ? wn.lemma(noun.slice(0, -1)) : null);
   if (!wn || !entry) return false;

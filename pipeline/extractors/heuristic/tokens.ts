@@ -61,15 +61,15 @@ function pushExpanded(out: Tok[], parts: readonly [string, string], start: numbe
  * three or more becomes two when WordNet knows that spelling, else one.
  */
 function squeeze(word: string): string {
-  if (!/(\p{L})\1\1/u.test(word)) return word;
+  if (!/(.)\1\1/.test(word) || !/(\p{L})\1\1/u.test(word)) return word;
   const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
   const wn = defaultWordNet();
   if (wn && (wn.lemma(two) || wn.lemma(two, 'verb'))) return two;
   return word.replace(/(\p{L})\1{2,}/gu, '$1');
 }
 
-/** Tokenises `text` (which may have masked regions blanked with spaces, same length as the original). */
-export function tokenise(text: string): Tok[] {
+/** Tokenises `text` (which may have masked regions blanked with spaces, same length as the original); `base` is its offset in the turn. */
+export function tokenise(text: string, base = 0): Tok[] {
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
@@ -124,6 +124,8 @@ export function tokenise(text: string): Tok[] {
     const cap = /^\p{Lu}/u.test(value) || undefined;
     out.push({ norm, lemma: SPELLING[lemma] ?? lemma, pos: norm === 'i' ? 'PRON' : tag, start, end, sent, ...(cap ? { cap } : {}) });
   }
+  // A window of a longer turn: offsets into the whole turn.
+  if (base !== 0) for (const t of out) (t.start += base), (t.end += base);
   repairTags(out);
   return out;
 }
