@@ -32,11 +32,10 @@ export const extractConfigSchema = z
     maxFailureRate: z.number().min(0).max(1).default(0.05),
     /**
      * Threads for the offline extractor; output never depends on it. 1 = in-process. 0 = automatic: one
-     * per core (at most 4) when at least `parallelFrom` user turns are pending. Default 1: on this
-     * 2-core machine two threads measured no faster (README, Benchmarks) and used 40% more memory.
-     * @default 1
+     * per core (at most 4) when at least `parallelFrom` user turns are pending (starting a thread costs
+     * about 0.7 s: loading the tagger). @default 0
      */
-    threads: z.number().int().min(0).max(64).default(1),
+    threads: z.number().int().min(0).max(64).default(0),
     /** Pending user turns from which automatic `threads` starts worker threads. @default 5000 */
     parallelFrom: z.number().int().min(0).default(5000),
   })
