@@ -6,16 +6,9 @@ import { runCli } from './helpers/cli.js';
 import { userText, startOpenAiServer, type OpenAiTestServer } from './helpers/openai-server.js';
 import { runStages, testConfig } from './helpers/pipeline.js';
 import { tempStore } from './helpers/store.js';
+import { chat, corpus } from './helpers/chat-corpus.js';
 import { tempDir } from './helpers/temp-dir.js';
 
-const chat = (id: string, ...texts: string[]) =>
-  JSON.stringify({ id, messages: texts.map((content, i) => ({ role: i % 2 ? 'assistant' : 'user', content })) });
-
-function corpus(lines: string[]): string {
-  const file = join(tempDir(), 'chat.jsonl');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
 
 const mentions = (store: Store) =>
   store.all<{ mention_id: string; attribute: string; value: string; quote: string; llm_call_id: string | null }>(

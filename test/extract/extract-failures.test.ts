@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EXIT_CODES, PipelineError } from '../../pipeline/core/errors.js';
 import type { Conversation } from '../../pipeline/core/types.js';
@@ -7,7 +5,7 @@ import { extractOrFailure, failureReason, withTurn, type ExtractionFailure } fro
 import type { Store } from '../../pipeline/store/store.js';
 import { runStages, testConfig } from '../helpers/pipeline.js';
 import { tempStore } from '../helpers/store.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { chat, corpus } from '../helpers/chat-corpus.js';
 
 // The real heuristic extractor, made to throw inside one turn: the tagger fails on any turn
 // containing KABOOM while `boom.on` holds (as the span-text crash did on "i usually hike").
@@ -23,14 +21,6 @@ vi.mock('../../pipeline/extractors/heuristic/tokens.js', async (importOriginal) 
   };
 });
 
-const chat = (id: string, ...texts: string[]) =>
-  JSON.stringify({ id, messages: texts.map((content, i) => ({ role: i % 2 ? 'assistant' : 'user', content })) });
-
-function corpus(lines: string[]): string {
-  const file = join(tempDir(), 'chat.jsonl');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
 
 const JOBS = ['nurse', 'teacher', 'plumber', 'pharmacist', 'chef', 'pilot', 'lawyer', 'baker'];
 

@@ -8,7 +8,7 @@ import { draft, norm, skipWords, topical, valueAt, type Ctx, type Draft } from '
 import { identityNounPhrase } from './family-identity.js';
 import { STATE_ADJECTIVES, RELIGIONS, DEMONYMS } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
-import { isLocationNoun } from './naming.js';
+import { isLocationNoun } from './lexical-classes.js';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
 
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];

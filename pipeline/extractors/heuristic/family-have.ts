@@ -7,7 +7,7 @@ import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
 import { BUSINESS_NOUNS, FAMILY, PETS } from './lexicon-people.js';
-import { possessionName } from './naming.js';
+import { possessionName } from './lexical-classes.js';
 
 const HAVE_STOP = new Set(['of', 'for', 'to', 'in', 'against', 'towards', 'toward', 'with', 'on', 'about', 'named', 'called', 'who', 'that', 'and', 'from', 'so', 'since']);
 const CONDITIONS = new Set([

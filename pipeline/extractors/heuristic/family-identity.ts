@@ -6,7 +6,7 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
-import { GENERIC_INTEREST, isOccupationNoun } from './naming.js';
+import { GENERIC_INTEREST, isOccupationNoun } from './lexical-classes.js';
 import {
   CITIZEN_HEADS, DEMONYMS, GENDER_HEADS, INTEREST_HEADS, OCCUPATIONS, PARENT_ROLES, PETS, RELIGIONS, SKILL_HEADS, STATE_ADJECTIVES, STUDENT_HEADS,
 } from './lexicon-people.js';

@@ -8,7 +8,8 @@ import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
 import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
 import type { Span } from './phrase.js';
-import { isPersonNoun, nameValues, namingText, possessionName, statedName } from './naming.js';
+import { isPersonNoun, possessionName } from './lexical-classes.js';
+import { nameValues, namingText, statedName } from './naming.js';
 import { spanText } from './span-text.js';
 
 const NP_STOP = new Set(['of', 'for', 'to', 'in', 'with', 'on', 'and', 'or', 'at', 'from', 'who', 'that', 'named', 'called', 'about']);
