@@ -72,6 +72,8 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   // Subject "someone": a bare adjective ("crowded") is no trait of the speaker's, a known state ("single") is.
   // A bare "10" is a number, not an age; "52 this year" or "29 here" is.
   const being = copulaFamily(only, { ...fakeChain(k, true), subject: 'someone' }).filter((d) => d.attribute !== 'age' || !/^(?:,|\.|!|)$/.test(ctx.toks[chunk.span.end]?.norm ?? ''));
-  if (being.length > 0) return being;
+  // "english , polish and russian" after "i speak": list items, not nationalities.
+  const listed = prev !== undefined && [',', ':', 'and', 'or', '&'].includes(prev.norm);
+  if (being.length > 0) return listed ? being.filter((d) => d.attribute !== 'nationality') : being;
   return identityNounPhrase(only, fakeChain(k, true), k, { bare: true, strict: true }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
 }

@@ -57,7 +57,8 @@ function doActivity(ctx: Ctx, c: Chain, h: number): Draft[] {
 }
 
 export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
-  if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone' || (c.subject === 'we' && !c.habitual)) return [];
+  // "we keep chickens" in a short chat turn is the speaker's household; in a long request "we" is a team.
+  if (c.copula || (c.modal && c.modal !== 'can') || c.subject === 'someone' || (c.subject === 'we' && !c.habitual && ctx.text.length > 160)) return [];
   // "I have displayed", "I haven't faced": a perfect reports an experience, rarely who one is.
   if (c.perfect && !c.progressive) return [];
   // In a long message to an assistant, "I estimate", "I return" describe the task, not the writer.

@@ -147,10 +147,16 @@ function study(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     return draft(attribute, v.text, 'education', c.quoteStart, v.span.end, 0.75);
   }
   if ((lemma === 'speak' || lemma === 'know') && !c.neg && (!c.modal || c.modal === 'can')) {
-    const v = valueAt(ctx, h + 1, { max: 7 });
-    if (!v) return null;
-    const langs = v.text.toLowerCase().split(/[^a-z]+/).filter((w) => LANGUAGES.has(w));
-    return langs.length > 0 ? draft('languages spoken', langs.join(', '), 'culture', c.quoteStart, v.span.end, 0.8) : null;
+    // Every language named in the rest of the clause: "i speak 4 languages : english , polish , russian".
+    const langs: string[] = [];
+    let end = h + 1;
+    for (let k = h + 1; k < h + 20 && ctx.toks[k]?.sent === ctx.toks[h]?.sent && !['but', 'because', 'so', 'since', '.', '!', '?'].includes(norm(ctx, k)); k += 1) {
+      if (LANGUAGES.has(norm(ctx, k)) && !langs.includes(norm(ctx, k))) {
+        langs.push(norm(ctx, k));
+        end = k + 1;
+      }
+    }
+    return langs.length > 0 ? draft('languages spoken', langs.join(', '), 'culture', c.quoteStart, end, 0.8) : null;
   }
   // "I learn best by doing", "I tend to learn better from text": a learning style.
   if (lemma === 'learn' && (p === 'best' || p === 'better') && !c.modal && !c.past) {
@@ -213,7 +219,8 @@ export function lifeFamily(ctx: Ctx, c: Chain): Draft[] {
   const candidates = [t.lemma, lemma, t.norm];
   for (const l of new Set(candidates)) {
     const d = dwell(ctx, c, c.head, l) ?? work(ctx, c, c.head, l) ?? study(ctx, c, c.head, l) ?? beliefs(ctx, c, c.head, l);
-    if (d) return [d];
+    // Languages are many values of one attribute: one mention each.
+    if (d) return d.attribute === 'languages spoken' ? d.value.split(', ').map((value) => ({ ...d, value })) : [d];
   }
   return [];
 }
