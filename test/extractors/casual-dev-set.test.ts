@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreLabelledTurns, type LabelledTurn } from '../../pipeline/evaluate/labelled-turns.js';
 import { extractFromText } from '../../pipeline/extractors/heuristic/index.js';
 
-// The target is recall 0.75 at precision 0.6; the extractor reaches 0.66 at 0.89 today
+// The target is recall 0.75 at precision 0.6; the extractor reaches 0.68 at 0.90 today
 // (README, "Casual chat"). These floors guard what it reaches, so a regression fails the suite.
 const MIN_RECALL = 0.64;
 const MIN_PRECISION = 0.85;
