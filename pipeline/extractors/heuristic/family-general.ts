@@ -109,6 +109,7 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   if (!found) {
     // "I garden every weekend", "i knit": a bare activity verb, kept only with a frequency or at the clause end.
     if (c.past && !c.habitual) return []; // "i cried": a past event, not a hobby
+    if (freq === h + 1 && ctx.text.length > 160) return []; // a bare "I bring" in a long message is half a sentence
     const end = ctx.toks[quantity ? h + 3 - (norm(ctx, from) === 'a' ? 0 : 1) : h + 1];
     if (freq === h + 1 && end && end.sent === t.sent && end.pos !== 'PUNCT' && end.norm !== 'and') return [];
     const value = freq > h + 1 ? spanText(ctx.text, ctx.toks, { start: h + 1, end: freq }) : gerund(t.lemma);

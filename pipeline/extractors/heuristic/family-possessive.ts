@@ -122,6 +122,7 @@ function statedAttribute(ctx: Ctx, k: number, np: Span): Draft[] {
   // "my lower back is killing me", "my clients are often overwhelmed": a verb or an adverb says what
   // it does, not what it is; and "my clients", "my coworkers" are other people.
   if ((ctx.toks[v.span.start]?.pos === 'VERB' && norm(ctx, from) !== 'to') || ctx.toks[from]?.pos === 'ADV') return [];
+  if (norm(ctx, from) === 'to' && v.span.end - v.span.start < 2) return []; // "my goals are to provide | ..." lost its object
   if (possessionName(ctx.toks, np)?.kind === 'person' || isPersonNoun(head.lemma)) return [];
   const named = statedName(ctx.toks, np.start, { start: np.start + 1, end: np.end }, v.span);
   const attribute = /\bfear$/.test(named.attribute) ? 'fear' : named.attribute;
