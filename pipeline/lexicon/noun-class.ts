@@ -72,7 +72,9 @@ const memo = new WeakMap<WordNet, Map<string, NounClass | null>>();
 export function nounClass(wn: WordNet, noun: string, opts: ClassOptions = {}): NounClass | null {
   let cache = memo.get(wn);
   if (!cache) memo.set(wn, (cache = new Map()));
-  const key = `${noun}|${opts.allowSelf ? 1 : 0}|${(opts.domain ?? []).slice(0, 3).join(',')}|${(opts.domain ?? []).length}|${(opts.preferLexnames ?? []).join(',')}`;
+  // The whole domain is in the key: a shorter key could hand one context's sense to another, and
+  // then a turn's names would depend on which turns came before it.
+  const key = `${noun}|${opts.allowSelf ? 1 : 0}|${(opts.domain ?? []).join(',')}|${(opts.preferLexnames ?? []).join(',')}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const cls = classify(wn, noun, opts);

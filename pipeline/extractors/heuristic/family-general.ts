@@ -8,8 +8,8 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
-import { gerund, withoutCircumstance } from './naming.js';
-import { frequencyEnd } from './frequency.js';
+import { activityName, gerund, withoutCircumstance } from './naming.js';
+import { frequencyEnd, frequencyWithin } from './frequency.js';
 import { spanText } from './span-text.js';
 import { topicOf } from './topic-prior.js';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
@@ -32,12 +32,6 @@ const NOT_DISCLOSURE = new Set([
 /** Verbs of mind and speech: never a habit, whatever the frequency ("I think about it every day"). */
 const COGNITIVE = new Set(['think', 'know', 'guess', 'mean', 'feel', 'need', 'want', 'wish', 'hope', 'wonder', 'say', 'tell', 'ask', 'agree', 'thank', 'understand', 'remember', 'forget', 'believe', 'suppose', 'assume', 'realize', 'realise', 'notice', 'doubt', 'bet', 'expect', 'seem', 'sound', 'be', 'have', 'am', 'get', 'try', 'use', 'let', 'do']);
 
-/** A frequency adverbial a few tokens after the verb, in its clause. */
-function frequencyWithin(ctx: Ctx, h: number): boolean {
-  const sent = ctx.toks[h]?.sent;
-  for (let k = h + 1; k < h + 8 && ctx.toks[k]?.sent === sent && ctx.toks[k]?.norm !== ','; k += 1) if (frequencyEnd(ctx.toks, k) > k) return true;
-  return false;
-}
 
 /** Verbs that do name a personal activity even though chat also uses them: kept when the object is bare. */
 const BARE_OBJECT_OK = new Set(['write', 'read', 'run', 'build', 'keep', 'follow', 'code', 'play', 'call', 'make', 'win', 'start', 'finish', 'miss']);
@@ -69,7 +63,7 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   // A dropped-subject clause may open with an -ing form tagged as a noun ("reading dune right now").
   const openingIng = c.quoteStart === h && t?.pos === 'NOUN' && /ing$/.test(t.norm);
   // "i journal every night": a noun-tagged word right after "I", before a frequency, is the verb.
-  const nounVerb = t?.pos === 'NOUN' && h === c.quoteStart + 1 && frequencyWithin(ctx, h) && defaultWordNet()?.lemma(t.norm, 'verb') != null;
+  const nounVerb = t?.pos === 'NOUN' && h === c.quoteStart + 1 && frequencyWithin(ctx.toks, h) && defaultWordNet()?.lemma(t.norm, 'verb') != null;
   if (!t || (t.pos !== 'VERB' && !openingIng && !nounVerb && t.lemma !== 'do') || /[^a-z-]/.test(t.lemma) || t.lemma.length < 2) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
   if (last?.norm === '?' || SUBORDINATE.has(norm(ctx, c.quoteStart - 1))) return [];
@@ -95,7 +89,7 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   const own = norm(ctx, h + 1) === 'my' && norm(ctx, h + 2) === 'own';
   const helpOut = t.lemma === 'help' && norm(ctx, h + 1) === 'out';
   // "I make a smoothie every morning": a frequency makes nearly any verb a habit.
-  const habitual = c.habitual || frequencyWithin(ctx, h);
+  const habitual = c.habitual || frequencyWithin(ctx.toks, h);
   if (NOT_DISCLOSURE.has(t.lemma) && !own && !helpOut && !(BARE_OBJECT_OK.has(t.lemma) && bare) && !(habitual && !COGNITIVE.has(t.lemma))) return [];
   // "I do crossfit", "i do data entry": "do" with a bare activity noun names that activity.
   if (t.lemma === 'do') return doActivity(ctx, c, h);
@@ -119,6 +113,7 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   const object = withoutCircumstance(ctx.toks, found.span);
   const value = spanText(ctx.text, ctx.toks, object);
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
-  const root = topicOf(spanWords(ctx.toks, object).concat(t.lemma))?.root ?? 'hobbies';
-  return [draft(gerund(t.lemma), value, root, c.quoteStart, Math.max(freq, object.end), c.past ? 0.45 : 0.5, polarity)];
+  // Named as every activity is ("I tend to stick with traditional workbooks" → workbook preference).
+  const { attribute, root } = activityName(ctx.toks, t, object);
+  return [draft(attribute, value, root, c.quoteStart, Math.max(freq, object.end), c.past ? 0.45 : 0.5, polarity)];
 }

@@ -7,7 +7,7 @@ import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
 import { nameValues, namingText } from './naming.js';
-import { frequencyEnd } from './frequency.js';
+import { frequencyEnd, frequencyWithin } from './frequency.js';
 
 // "appreciate" is left out: in chat it is thanks ("I appreciate the offer"), not taste.
 const LIKE = new Set(['love', 'like', 'enjoy', 'adore', 'prefer', 'favor', 'favour', 'fancy', 'relish', 'cherish', 'crave']);
@@ -86,7 +86,7 @@ function consumption(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null
   const spec = CONSUME.get(lemma);
   if (!spec || c.past || (c.modal && !(c.modal === 'can' && c.neg))) return null;
   const only = norm(ctx, h - 1) === 'only';
-  if (!c.neg && !c.habitual && !only && !frequencyAhead(ctx, h) && !/^(?:way|too|so|a|lots)$/.test(norm(ctx, h + 1))) return null;
+  if (!c.neg && !c.habitual && !only && !frequencyWithin(ctx.toks, h) && !/^(?:way|too|so|a|lots)$/.test(norm(ctx, h + 1))) return null;
   const v = valueAt(ctx, h + 1, { max: 6 });
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
   const attribute = c.neg ? spec[0] : spec[1];
@@ -107,22 +107,15 @@ const BARE_DET_OK: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Activities that are a whole disclosure without an object: "I hike", "I usually swim". */
 const BARE_OK = new Set(['cook', 'bake', 'garden', 'knit', 'sew', 'paint', 'draw', 'sketch', 'hike', 'swim', 'bike', 'cycle', 'jog', 'run', 'meditate', 'surf', 'ski', 'snowboard', 'fish', 'hunt', 'camp', 'climb', 'dance', 'sing', 'volunteer', 'travel', 'golf', 'skate', 'exercise', 'pray', 'journal']);
 
-/** A frequency adverbial within the next few tokens of the clause: "I bake bread | every sunday". */
-function frequencyAhead(ctx: Ctx, h: number): boolean {
-  const sent = ctx.toks[h]?.sent;
-  for (let k = h + 1; k < h + 8 && ctx.toks[k]?.sent === sent; k += 1) if (frequencyEnd(ctx.toks, k) > k) return true;
-  return false;
-}
-
 const LIGHT_GO = new Set(['go', 'do']);
 
 function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   // Perfect tense ("I have mostly dealt with ...") reports experience, not a routine.
   if (c.modal || c.past || c.perfect || (c.subject === 'we' && !c.habitual)) return [];
   const known = MEDIA.has(lemma) || ACTIVITY.has(lemma);
-  if (!known && (!(c.habitual || frequencyAhead(ctx, h)) || NOT_HABIT.has(lemma) || ctx.toks[h]?.pos !== 'VERB')) return [];
-  if (c.progressive && !(c.habitual || frequencyAhead(ctx, h))) return []; // "I'm watching X now" is an event, not a habit
-  const habitual = c.habitual || frequencyAhead(ctx, h);
+  if (!known && (!(c.habitual || frequencyWithin(ctx.toks, h)) || NOT_HABIT.has(lemma) || ctx.toks[h]?.pos !== 'VERB')) return [];
+  if (c.progressive && !(c.habitual || frequencyWithin(ctx.toks, h))) return []; // "I'm watching X now" is an event, not a habit
+  const habitual = c.habitual || frequencyWithin(ctx.toks, h);
   if (!habitual) {
     // Without a habit adverb, only a bare object reads as a habit: "I play guitar", not "I run the script".
     const next = ctx.toks[h + 1];

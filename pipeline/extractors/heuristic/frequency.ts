@@ -12,6 +12,13 @@ const COUNT = /^(?:once|twice|thrice|\d+|one|two|three|four|five|six|seven|sever
  * sunday", "on weekends", "three times a month", "daily"), or `k` when there is none. A habit's
  * frequency is part of its value: "I go swimming | twice a week".
  */
+/** A frequency adverbial a few tokens after the verb at `h`, in its clause: "I bake bread | every sunday". */
+export function frequencyWithin(toks: readonly Tok[], h: number): boolean {
+  const sent = toks[h]?.sent;
+  for (let k = h + 1; k < h + 8 && toks[k]?.sent === sent && toks[k]?.norm !== ','; k += 1) if (frequencyEnd(toks, k) > k) return true;
+  return false;
+}
+
 const FIRST = /^(?:daily|weekly|nightly|monthly|yearly|annually|everyday|every|each|most|on|once|twice|thrice|a|\d+|one|two|three|four|five|six|seven|several|few|many)$/;
 
 export function frequencyEnd(toks: readonly Tok[], k: number): number {

@@ -53,7 +53,7 @@ export function headIndex(toks: readonly Tok[], span: Span): number {
  * Heads that say how, not what ("eco-friendly options", "hands-on approaches"): WordNet's
  * class of them ("legal document" for option) would mislead, so the head itself names it.
  */
-const GENERAL_HEADS = new Set([
+export const GENERAL_HEADS = new Set([
   'option', 'choice', 'alternative', 'thing', 'stuff', 'type', 'kind', 'sort', 'way', 'approach', 'method', 'style', 'item',
   'product', 'experience', 'activity', 'place', 'area', 'spot', 'setting', 'environment', 'material', 'feature', 'design',
   'element', 'tone', 'version', 'solution', 'service', 'brand', 'selection', 'variety', 'idea', 'one', 'something',

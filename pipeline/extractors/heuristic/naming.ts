@@ -13,7 +13,7 @@
  * The topic prior only picks the root and the word sense; it never supplies a name.
  */
 import { defaultWordNet } from '../../lexicon/wordnet.js';
-import { thingName } from './lexical-classes.js';
+import { GENERAL_HEADS, thingName } from './lexical-classes.js';
 import { skipLead, type Span } from './phrase.js';
 import type { RootKey } from './roots.js';
 import { spanText, spanWords } from './span-text.js';
@@ -90,15 +90,27 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
     obj = Math.min(skipLead(toks, obj), span.end);
     if (obj < span.end && OBJECT_START.has((toks[obj] as Tok).pos)) return listItems(toks, { start: obj, end: span.end }).map((item) => ({ ...thingName(toks, item, suffix), value: item }));
   }
-  // wink leaves some gerunds unlemmatised ("hiking"); they already are the name.
-  const name = /ing$/.test(lead.lemma) && lead.lemma.length > 5 ? lead.lemma : gerund(lead.lemma);
-  const root = topicOf(spanWords(toks, span).concat(lead.lemma))?.root ?? 'hobbies';
   let objStart = at + 1;
   if (DROP_PARTICLE.has(toks[objStart]?.norm ?? '') && OBJECT_START.has(toks[objStart + 1]?.pos ?? '')) objStart += 1;
   objStart = Math.min(skipLead(toks, objStart), span.end);
+  const { attribute: name, root } = activityName(toks, lead, { start: objStart, end: span.end });
   if (objStart >= span.end) return [{ attribute: 'hobby', value: { start: at, end: span.end }, root, ...(at + 1 === span.end ? { text: name } : {}) }];
+  // A circumstance cut before its relative clause ("dining | in places | that ...") says nothing.
+  if ((toks[objStart] as Tok).pos === 'ADP' && span.end - objStart <= 3 && GENERAL_HEADS.has((toks[span.end - 1] as Tok).lemma)) return [];
   // The object ("stamps", "a food bank") or, for a habit without one, its circumstance ("twice a week").
   return listItems(toks, withoutCircumstance(toks, { start: objStart, end: span.end })).map((item) => ({ attribute: name, value: item, root }));
+}
+
+/**
+ * The name of an activity with an object: the verb's -ing form ("collecting"), or for a verb too
+ * general to name anything ("stick with", "use") the object's class, as for a liked thing.
+ * `object` is the object's span (for the class and the root).
+ */
+export function activityName(toks: readonly Tok[], verb: Tok, object: Span): { attribute: string; root: RootKey } {
+  if (VAGUE.has(verb.lemma) && object.end > object.start && (toks[object.start] as Tok).pos !== 'ADP') return thingName(toks, object, 'preference');
+  // wink leaves some gerunds unlemmatised ("hiking"); they already are the name.
+  const attribute = /ing$/.test(verb.lemma) && verb.lemma.length > 5 ? verb.lemma : gerund(verb.lemma);
+  return { attribute, root: topicOf(spanWords(toks, object).concat(verb.lemma))?.root ?? 'hobbies' };
 }
 
 /** Prepositions that carry what the object is about; the others add where, when, with whom. */
