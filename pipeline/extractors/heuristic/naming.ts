@@ -13,7 +13,7 @@
  * The topic prior only picks the root and the word sense; it never supplies a name.
  */
 import { defaultWordNet } from '../../lexicon/wordnet.js';
-import { GENERAL_HEADS, thingName } from './lexical-classes.js';
+import { GENERAL_HEADS, GENERIC_INTEREST, thingName } from './lexical-classes.js';
 import { skipLead, type Span } from './phrase.js';
 import type { RootKey } from './roots.js';
 import { spanText, spanWords } from './span-text.js';
@@ -107,7 +107,11 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
  * `object` is the object's span (for the class and the root).
  */
 export function activityName(toks: readonly Tok[], verb: Tok, object: Span): { attribute: string; root: RootKey } {
-  if (VAGUE.has(verb.lemma) && object.end > object.start && (toks[object.start] as Tok).pos !== 'ADP') return thingName(toks, object, 'preference');
+  if (VAGUE.has(verb.lemma) && object.end > object.start && (toks[object.start] as Tok).pos !== 'ADP') {
+    // Only when WordNet does name the object; else the verb is still the better name.
+    const thing = thingName(toks, object, 'preference');
+    if (thing.attribute !== GENERIC_INTEREST) return thing;
+  }
   // wink leaves some gerunds unlemmatised ("hiking"); they already are the name.
   const attribute = /ing$/.test(verb.lemma) && verb.lemma.length > 5 ? verb.lemma : gerund(verb.lemma);
   return { attribute, root: topicOf(spanWords(toks, object).concat(verb.lemma))?.root ?? 'hobbies' };
