@@ -31,6 +31,8 @@ export interface ClassOptions {
   domain?: readonly string[];
   /** Prefer the noun itself when it is already a category ("horror movies" → "movie"). */
   allowSelf?: boolean;
+  /** Names `domain` exactly and briefly (for the memo); without it the words themselves are the key. */
+  domainKey?: string;
   /** Lexicographer files the context expects (what one owns is an artifact, not a person). */
   preferLexnames?: readonly string[];
 }
@@ -74,7 +76,7 @@ export function nounClass(wn: WordNet, noun: string, opts: ClassOptions = {}): N
   if (!cache) memo.set(wn, (cache = new Map()));
   // The whole domain is in the key: a shorter key could hand one context's sense to another, and
   // then a turn's names would depend on which turns came before it.
-  const key = `${noun}|${opts.allowSelf ? 1 : 0}|${(opts.domain ?? []).join(',')}|${(opts.preferLexnames ?? []).join(',')}`;
+  const key = `${noun}|${opts.allowSelf ? 1 : 0}|${opts.domainKey ?? (opts.domain ?? []).join(',')}|${(opts.preferLexnames ?? []).join(',')}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const cls = classify(wn, noun, opts);

@@ -59,7 +59,15 @@ export const GENERAL_HEADS = new Set([
   'element', 'tone', 'version', 'solution', 'service', 'brand', 'selection', 'variety', 'idea', 'one', 'something',
 ]);
 
-function classOf(toks: readonly Tok[], span: Span, domain: readonly string[]): NounClass | null {
+/** A domain is its words and a short key naming them exactly (its topic and verb), for the class memo. */
+interface Domain {
+  words: readonly string[];
+  key: string;
+}
+
+function classOf(toks: readonly Tok[], span: Span, d: Domain): NounClass | null {
+  const domain = d.words;
+  const domainKey = d.key;
   const wn = defaultWordNet();
   if (!wn) return null;
   const h = headIndex(toks, span);
@@ -67,29 +75,29 @@ function classOf(toks: readonly Tok[], span: Span, domain: readonly string[]): N
   // A capitalised name ("Python", "Queen") is rarely the common noun WordNet lists first.
   if (!head || GENERAL_HEADS.has(head.lemma) || (head.cap && h > 0 && toks[h - 1]?.sent === head.sent)) return null;
   // "sci-fi", "k-pop": a hyphen compound is looked up whole, never by its last piece ("fi").
-  if (toks[h - 1]?.norm === '-' && toks[h - 2]) return nounClass(wn, `${(toks[h - 2] as Tok).norm}-${head.norm}`, { domain });
+  if (toks[h - 1]?.norm === '-' && toks[h - 2]) return nounClass(wn, `${(toks[h - 2] as Tok).norm}-${head.norm}`, { domain, domainKey });
   const multi = h > span.start;
   // A short phrase WordNet knows whole ("rock and roll", "ice cream") is named as one thing.
   if (multi && span.end - span.start <= 4) {
     const whole: string[] = [];
     for (let j = span.start; j < span.end; j += 1) whole.push(j === span.end - 1 ? (toks[j] as Tok).lemma : (toks[j] as Tok).norm);
-    const cls = nounClass(wn, whole.join(' '), { domain });
+    const cls = nounClass(wn, whole.join(' '), { domain, domainKey });
     if (cls) return cls;
   }
   // A two-word compound WordNet knows ("ice cream", "video games") beats its last word.
   const prev = toks[h - 1];
   if (multi && prev && (prev.pos === 'NOUN' || prev.pos === 'ADJ')) {
-    const compound = nounClass(wn, `${prev.norm} ${head.lemma}`, { domain, allowSelf: false }) ?? nounClass(wn, `${prev.norm} ${head.norm}`, { domain });
+    const compound = nounClass(wn, `${prev.norm} ${head.lemma}`, { domain, domainKey, allowSelf: false }) ?? nounClass(wn, `${prev.norm} ${head.norm}`, { domain, domainKey });
     if (compound) return compound;
   }
-  return nounClass(wn, head.lemma, { domain, allowSelf: multi }) ?? (head.norm !== head.lemma ? nounClass(wn, head.norm, { domain, allowSelf: multi }) : null);
+  return nounClass(wn, head.lemma, { domain, domainKey, allowSelf: multi }) ?? (head.norm !== head.lemma ? nounClass(wn, head.norm, { domain, domainKey, allowSelf: multi }) : null);
 }
 
 /** "<class> <suffix>" for a noun-phrase value, or the generic name when nothing names it. */
 export function thingName(toks: readonly Tok[], span: Span, suffix: string, verb?: string): { attribute: string; root: RootKey } {
   const words = spanWords(toks, span);
   const topic = topicOf(words);
-  const domain = [...(topic?.words ?? []), ...(verb ? VERB_DOMAIN[verb] ?? [] : [])];
+  const domain = { words: [...(topic?.words ?? []), ...(verb ? VERB_DOMAIN[verb] ?? [] : [])], key: `${topic?.words[0] ?? ''}|${verb ?? ''}` };
   const cls = classOf(toks, span, domain);
   const root = topic?.root ?? (cls ? LEXNAME_ROOT[cls.lexname] : undefined) ?? 'hobbies';
   if (cls) return { attribute: `${cls.name} ${suffix}`, root };
