@@ -33,10 +33,34 @@ export function stemWord(word: string): string {
   return word;
 }
 
-/** Lower-cases, splits on anything that is not a letter or digit, drops stop words, stems. */
+const UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** A number word as digits ("twenty" → "20"), or undefined. "one" stays a stop word. */
+function numberWord(word: string): number | undefined {
+  const unit = UNITS.indexOf(word);
+  if (unit > 1) return unit;
+  const tens = TENS.indexOf(word);
+  return tens > 1 ? tens * 10 : undefined;
+}
+
+/**
+ * Lower-cases, splits on anything that is not a letter or digit, writes number words as digits
+ * ("twenty eight" → "28", so a normalised "28" matches the words that said it), drops stop words, stems.
+ */
 export function matchTokens(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  for (let i = 0; i < words.length; i += 1) {
+    const raw = words[i] as string;
+    const n = numberWord(raw);
+    if (n !== undefined) {
+      const unit = n >= 20 && n % 10 === 0 ? UNITS.indexOf(words[i + 1] ?? '') : -1;
+      out.push(String(unit >= 1 && unit <= 9 ? n + unit : n));
+      if (unit >= 1 && unit <= 9) i += 1;
+      continue;
+    }
     if (raw === '' || STOP_WORDS.has(raw)) continue;
     out.push(stemWord(raw));
   }

@@ -86,6 +86,23 @@ describe('heuristic extractor: positive fixtures per family', () => {
     ["I'm married.", 'marital status', 'married'],
     ["I'm retired.", 'employment status', 'retired'],
     ['I tend to learn best through hands-on practice.', 'learning preference', 'hands-on practice'],
+    // Kinds of person that are no line of work, clipped job words, groups, birthdays, new jobs.
+    ['im a widow , lost my husband 3 years ago', 'self-description', 'widow'],
+    ['newlywed here , still figuring out how to share a closet', 'self-description', 'newlywed'],
+    ['im a software dev , mostly backend stuff', 'occupation', 'software dev'],
+    ['im a vet tech so yes i get bitten', 'occupation', 'vet tech'],
+    ['im in a book club with my neighbors', 'group membership', 'book club'],
+    ['im in a long distance relationship', 'relationship status', 'long distance relationship'],
+    ['just turned 40 last week', 'age', '40'],
+    ['i just got a job at the zoo !!', 'workplace', 'zoo'],
+    ['i manage a little bookstore downtown', 'management role', 'little bookstore downtown'],
+    ['currently unemployed lol , got laid off back in march', 'employment status', 'unemployed'],
+    ['i grew up on a dairy farm in wisconsin', 'hometown', 'wisconsin'],
+    ['i grew up on a dairy farm in wisconsin', 'childhood home', 'dairy farm'],
+    ['every morning i walk my two huskies before sunrise', 'pet ownership', 'two huskies'],
+    ['i garden a lot , tomatoes , peppers and herbs', 'gardening', 'peppers'],
+    ['im really into kpop lately , mostly bts and stray kids', 'interest', 'stray kids'],
+    ['i have pretty bad asthma', 'health condition', 'bad asthma'],
   ];
   it.each(cases)('%s → %s', async (text, attribute, value) => {
     const ms = await mentionsOf(text);
@@ -97,6 +114,8 @@ describe('heuristic extractor: polarity and negation', () => {
   it.each([
     ["I can't stand jazz.", 'popular music preference=jazz/negative'],
     ['i cant stand jazz', 'popular music preference=jazz/negative'],
+    ['not a coffee drinker at all , it makes me shaky', 'beverage preference=coffee/negative'],
+    ['i dont have a car , i just bike everywhere', 'owned motor vehicle=car/negative'],
     ["I don't drink coffee.", 'drinking habit=coffee/negative'],
     ['i dont drink coffee', 'drinking habit=coffee/negative'],
     ["I'm not a fan of horror movies.", 'movie preference=horror movies/negative'],

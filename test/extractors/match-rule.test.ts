@@ -80,3 +80,11 @@ describe('valueMatches', () => {
     expect(valueMatches('', 'i have two dogs')).toBe(false);
   });
 });
+
+describe('number words in the matching rule', () => {
+  it('matches a normalised age against the words that said it', () => {
+    expect(valueMatches('28', "i'm twenty eight")).toBe(true);
+    expect(valueMatches('2 kids', 'i have two kids')).toBe(true);
+    expect(valueMatches('29', "i'm twenty eight")).toBe(false);
+  });
+});

@@ -8,7 +8,9 @@ import { draft, norm, skipWords, topical, valueAt, type Ctx, type Draft } from '
 import { identityNounPhrase } from './family-identity.js';
 import { STATE_ADJECTIVES, RELIGIONS, DEMONYMS } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
-import { isLocationNoun } from './lexical-classes.js';
+import { headIndex, isLocationNoun } from './lexical-classes.js';
+import { nounClass } from '../../lexicon/noun-class.js';
+import { spanText } from './span-text.js';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
 
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -115,12 +117,35 @@ function place(ctx: Ctx, c: Chain, h: number): Draft | null {
     const v = valueAt(ctx, h + 1, { max: 5 });
     const head = v ? ctx.toks[v.span.end - 1] : undefined;
     if (v && head && isLocationNoun(head.lemma)) return draft('place of residence', v.text, 'demographic', c.quoteStart, v.span.end, 0.65);
+    const member = v && /^(?:a|an)$/.test(norm(ctx, h + 1)) ? membership(ctx, c, v) : null;
+    if (member) return member;
   }
   if (n === 'on' && !c.past) {
     const v = valueAt(ctx, h + 1, { max: 4 });
     if (v && /\bdiet$/.test(v.text)) return draft('dietary preference', v.text, 'health', c.quoteStart, v.span.end, 0.8);
   }
   return null;
+}
+
+/** Groups one is in for a moment ("in a meeting"), not a member of. */
+const PASSING_GROUPS = new Set(['meeting', 'crowd', 'line', 'queue', 'gathering', 'rush', 'session', 'call', 'hurry', 'mood', 'class']);
+/** Groups WordNet files under other senses first ("band" the strip, "team" the animals). */
+const GROUP_HEADS = new Set(['band', 'team', 'club', 'choir', 'league', 'crew', 'orchestra', 'troupe', 'squad', 'guild', 'union', 'fraternity', 'sorority']);
+
+/**
+ * "im in a book club", "in a garage band", "in a long distance relationship": being in a group
+ * (WordNet's noun.group: club, band, choir, league) is a membership; in a relationship, its kind.
+ */
+function membership(ctx: Ctx, c: Chain, v: { span: { start: number; end: number }; text: string }): Draft | null {
+  const head = ctx.toks[headIndex(ctx.toks, v.span)];
+  if (!head) return null;
+  const end = headIndex(ctx.toks, v.span) + 1;
+  const text = spanText(ctx.text, ctx.toks, { start: v.span.start, end });
+  if (head.lemma === 'relationship') return draft('relationship status', text, 'relationships', c.quoteStart, end, 0.7);
+  if (PASSING_GROUPS.has(head.lemma)) return null;
+  const wn = defaultWordNet();
+  const cls = wn ? nounClass(wn, head.lemma, { allowSelf: true, preferLexnames: ['noun.group'] }) : null;
+  return (cls?.lexname === 'noun.group' || GROUP_HEADS.has(head.lemma)) && !isLocationNoun(head.lemma) ? draft('group membership', text, 'culture', c.quoteStart, end, 0.65) : null;
 }
 
 /** Stable-state adjectives, possibly coordinated: "I'm vegan and gluten-free", "lactose intolerant". */

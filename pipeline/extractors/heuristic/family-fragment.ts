@@ -17,9 +17,9 @@ import { topicOf } from './topic-prior.js';
 
 const MAX_TURN = 300;
 const OPENERS = new Set([',', '.', '!', ';', ':', '(', '-', '…', 'lol', 'haha', 'yeah', 'yes', 'nope', 'no', 'well', 'and', 'also', 'but']);
-const CLOSERS = new Set([',', '.', '!', ';', '(', ')', 'here', 'lol', 'haha', 'and', 'but', 'so', 'for', 'now', 'tbh']);
+const CLOSERS = new Set([',', '.', '!', ';', '(', ')', 'here', 'lol', 'haha', 'and', 'but', 'so', 'for', 'now', 'tbh', 'right', 'atm', 'rn', 'currently', 'again']);
 /** What a bare noun phrase may say about its speaker; anything else is too often a heading. */
-const KEPT = new Set(['occupation', 'family role', 'religion', 'nationality', 'education level', 'gender']);
+const KEPT = new Set(['occupation', 'family role', 'religion', 'nationality', 'education level', 'gender', 'self-description']);
 const STOP = new Set([',', 'and', 'but', 'so', 'for', 'here', 'now', 'with', 'who', 'that', 'because', 'since']);
 
 /** A described body feature ("curly brown hair", "bad knees") is the one thing an adjective-led fragment may have. */
@@ -47,10 +47,18 @@ function habitFragment(ctx: Ctx, k: number, end: number, text: string): Draft | 
   return null;
 }
 
+/** "currently unemployed", "still single": a time adverb before a fragment. */
+const TIME_LEAD = new Set(['currently', 'still', 'now', 'recently', 'newly', 'happily', 'proudly', 'officially']);
+
 export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   if (ctx.text.length > MAX_TURN) return [];
+  if (TIME_LEAD.has(ctx.toks[k]?.norm ?? '') && ctx.toks[k + 1]?.sent === ctx.toks[k]?.sent) return [];
   const t = ctx.toks[k];
-  const prev = ctx.toks[k - 1];
+  const prev = TIME_LEAD.has(ctx.toks[k - 1]?.norm ?? '') ? ctx.toks[k - 2] : ctx.toks[k - 1];
+  // "not a coffee drinker", "not much of a reader": a negated identity is kept only as a dislike.
+  if (t?.norm === 'not' && (prev === undefined || prev.sent !== t.sent || OPENERS.has(prev.norm)) && ['a', 'an'].includes(ctx.toks[k + 1]?.norm ?? '')) {
+    return identityNounPhrase(ctx, { ...fakeChain(k, true), neg: true }, k + 1).filter((d) => d.polarity === 'negative');
+  }
   if (!t || !(['NOUN', 'ADJ', 'NUM', 'VERB'].includes(t.pos) || t.norm === 'a' || t.norm === 'an')) return [];
   if (prev && prev.sent === t.sent && !OPENERS.has(prev.norm)) return [];
   const chunk = valueAt(ctx, k, { max: 6, stop: STOP });

@@ -107,7 +107,8 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
     const end = ctx.toks[quantity ? h + 3 - (norm(ctx, from) === 'a' ? 0 : 1) : h + 1];
     if (freq === h + 1 && end && end.sent === t.sent && end.pos !== 'PUNCT' && end.norm !== 'and') return [];
     const value = freq > h + 1 ? spanText(ctx.text, ctx.toks, { start: h + 1, end: freq }) : gerund(t.lemma);
-    return [draft(freq > h + 1 ? gerund(t.lemma) : 'hobby', value, topicOf([t.lemma])?.root ?? 'hobbies', c.quoteStart, Math.max(freq, h + 1), 0.45, c.neg ? 'negative' : 'positive')];
+    const d = draft(freq > h + 1 ? gerund(t.lemma) : 'hobby', value, topicOf([t.lemma])?.root ?? 'hobbies', c.quoteStart, Math.max(freq, h + 1), 0.45, c.neg ? 'negative' : 'positive');
+    return [{ ...d, elaborates: true }];
   }
   // The value is the object ("snow"); a frequency after it ("every single day") stays in the quote.
   const object = withoutCircumstance(ctx.toks, found.span);

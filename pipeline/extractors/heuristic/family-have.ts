@@ -14,7 +14,7 @@ const CONDITIONS = new Set([
   'diabetes', 'asthma', 'adhd', 'add', 'autism', 'anxiety', 'depression', 'arthritis', 'migraines', 'migraine', 'celiac',
   'ibs', 'eczema', 'psoriasis', 'epilepsy', 'cancer', 'copd', 'insomnia', 'ptsd', 'ocd', 'hypertension', 'scoliosis',
   'fibromyalgia', 'lupus', 'dyslexia', 'tinnitus', 'acne', 'rosacea', 'condition', 'disability', 'disorder', 'syndrome',
-  'disease', 'pain', 'injury', 'knee', 'knees', 'back', 'hip', 'allergies', 'apnea', 'bpd', 'bipolar', 'gout', 'hernia',
+  'disease', 'pain', 'injury', 'attacks', 'seizures', 'knee', 'knees', 'back', 'hip', 'allergies', 'apnea', 'bpd', 'bipolar', 'gout', 'hernia',
 ]);
 /** Attitude nouns: polarity and the kind of attribute they yield. */
 const ATTITUDE_NOUNS: ReadonlyMap<string, readonly [Polarity, 'preference' | 'fear' | 'allergy' | 'values']> = new Map([
@@ -84,7 +84,12 @@ export function haveFamily(ctx: Ctx, c: Chain): Draft[] {
 
 export function haveObject(ctx: Ctx, c: Chain, start: number): Draft[] {
   let from = start;
-  if (c.neg && norm(ctx, from) !== 'any') return []; // "I don't have a car" rarely matters; "no kids" handled below
+  // "I don't have a car" says something; "I don't have a clue / time / a problem" not: only a made thing WordNet knows.
+  if (c.neg && norm(ctx, from) !== 'any') {
+    const np = valueAt(ctx, from, { max: 4, stop: HAVE_STOP });
+    const named = np && c.subject === 'i' ? possessionName(ctx.toks, np.span) : null;
+    return np && named?.kind === 'object' ? [draft(named.attribute, np.text, named.root, c.quoteStart, np.span.end, 0.55, 'negative')] : [];
+  }
   if (norm(ctx, from) === 'any') from += 1;
   const np = valueAt(ctx, from, { max: 6, stop: HAVE_STOP });
   if (!np) return [];

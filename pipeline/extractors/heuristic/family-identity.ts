@@ -6,15 +6,19 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
-import { GENERIC_INTEREST, isOccupationNoun } from './lexical-classes.js';
+import { GENERIC_INTEREST, isOccupationNoun, isPersonNoun, SELF_DESCRIPTION } from './lexical-classes.js';
 import {
-  CITIZEN_HEADS, DEMONYMS, GENDER_HEADS, INTEREST_HEADS, OCCUPATIONS, PARENT_ROLES, PETS, RELIGIONS, SKILL_HEADS, STATE_ADJECTIVES, STUDENT_HEADS,
+  CITIZEN_HEADS, CLIPPED_HEADS, DEMONYMS, GENDER_HEADS, INTEREST_HEADS, OCCUPATIONS, PARENT_ROLES, PETS, RELIGIONS, SKILL_HEADS, STATE_ADJECTIVES, STUDENT_HEADS,
 } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
 
 const NP_STOP = new Set(['with', 'who', 'that', 'at', 'in', 'for', 'from', 'and', 'or', 'of', 'working', 'living', 'looking', 'trying', 'by', 'on', 'to', 'but']);
 const VAGUE = new Set(['bit', 'little', 'lot', 'couple', 'few', 'part', 'member', 'kind', 'sort', 'type', 'way', 'fan', 'lover', 'person', 'believer', 'huge', 'big', 'total', 'mess']);
 const FANDOM = new Set(['fan', 'lover', 'enthusiast', 'buff', 'junkie', 'addict', 'aficionado', 'connoisseur', 'geek', 'nerd', 'admirer', 'devotee', 'supporter']);
+/** "a coffee drinker", "a big reader of thrillers": what one consumes is what one likes (or, negated, does not). */
+const CONSUMERS = new Set(['drinker', 'eater', 'smoker', 'reader', 'watcher', 'player', 'listener', 'gamer', 'cook', 'baker']);
+/** "a sucker for romance": the thing after "for" is what is liked. */
+const SUCKER = new Set(['sucker', 'glutton', 'softie', 'pushover']);
 const AGENT_SUFFIX = /(?:er|or|ist|ian|eer|ant|smith|man|woman)$/;
 /** Evaluative modifiers: "a slow decision maker" describes temperament, not a job. */
 const EVALUATIVE = /^(?:slow|fast|quick|great|good|bad|terrible|awful|huge|big|total|complete|real|true|natural|born|dedicated|avid|decent|poor|horrible|better|best|worst|fellow|visual|auditory|kinesthetic|hands-on|lifelong|self-taught|hopeless|chronic|serial|compulsive|habitual|heavy|light)\b/;
@@ -74,11 +78,11 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
   const end = np.span.end;
   const after = norm(ctx, end);
   // "a (big) fan of X", "a firm believer in X", "a dog person"
-  if (FANDOM.has(head) && after === 'of') {
+  if ((FANDOM.has(head) && after === 'of') || (SUCKER.has(head) && after === 'for')) {
     return topical(ctx, 'preference', c.quoteStart, end + 1, polarity, 0.8);
   }
-  // "a huge packers fan", "a jazz lover": the modifiers name what is liked.
-  if (FANDOM.has(head) && np.span.end - np.span.start >= 2) {
+  // "a huge packers fan", "a jazz lover", "(not) a coffee drinker": the modifiers name what is liked.
+  if ((FANDOM.has(head) || CONSUMERS.has(head)) && np.span.end - np.span.start >= 2) {
     let from = np.span.start;
     while (from < np.span.end - 1 && (ctx.toks[from]?.pos === 'ADJ' || VAGUE.has(norm(ctx, from)))) from += 1;
     if (from < np.span.end - 1) {
@@ -138,8 +142,12 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
   const state = STATE_ADJECTIVES.get(head);
   if (state) return add(state[0], state[1] as RootKey, np.text, end, 0.8);
   if (head === 'owner' && np.text.split(' ').some((w) => PETS.has(w))) return add('pet ownership', 'hobbies', np.text, end, 0.8);
-  const known = OCCUPATIONS.has(head) || OCCUPATIONS.has(lemma) || (headTok?.pos === 'NOUN' && isOccupationNoun(lemma));
+  // Chat clips job words ("software dev", "vet tech"): the full word decides, the speaker's words stay.
+  const full = CLIPPED_HEADS.get(head) ?? lemma;
+  const known = OCCUPATIONS.has(head) || OCCUPATIONS.has(full) || (headTok?.pos === 'NOUN' && isOccupationNoun(full));
   const agentLike = !opts.strict && headTok?.pos === 'NOUN' && AGENT_SUFFIX.test(head) && !NOT_AGENT.has(head) && head.length > 4 && !EVALUATIVE.test(np.text.toLowerCase());
-  if (!known && !agentLike && !(opts.job && headTok?.pos === 'NOUN')) return out;
-  return add('occupation', 'career', np.text, end, known || opts.job ? confidence : 0.55);
+  if (known || agentLike || (opts.job && headTok?.pos === 'NOUN')) return add('occupation', 'career', np.text, end, known || opts.job ? confidence : 0.55);
+  // "a widow", "a newlywed", "an army brat": a kind of person that is no line of work describes the speaker.
+  if (headTok?.pos === 'NOUN' && !EVALUATIVE.test(np.text.toLowerCase()) && isPersonNoun(full)) return add(SELF_DESCRIPTION, 'psychology', np.text, end, 0.6);
+  return out;
 }

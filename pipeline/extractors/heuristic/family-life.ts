@@ -7,6 +7,7 @@ import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { possession } from './family-have.js';
 import { identityNounPhrase } from './family-identity.js';
+import { headIndex, isLocationNoun } from './lexical-classes.js';
 import { LANGUAGES } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
 
@@ -17,6 +18,43 @@ const PLACE_STOP = new Set(['for', 'since', 'with', 'and', 'but', 'now', 'where'
 
 function v5(ctx: Ctx, from: number, extra?: { verbStart?: boolean; max?: number }) {
   return valueAt(ctx, from, { max: extra?.max ?? 5, stop: PLACE_STOP, verbStart: extra?.verbStart ?? false });
+}
+
+/** "a dairy farm in wisconsin" → "wisconsin": where a place is, when the phrase names a kind of place inside it. */
+function placeOf(ctx: Ctx, v: { span: { start: number; end: number }; text: string } | null) {
+  if (!v) return v;
+  for (let j = v.span.end - 2; j > v.span.start; j -= 1) {
+    const next = ctx.toks[j + 1];
+    if (norm(ctx, j) !== 'in' || !next) continue;
+    const tail = valueAt(ctx, j + 1, { max: v.span.end - j - 1 });
+    const head = tail ? ctx.toks[tail.span.end - 1] : undefined;
+    if (tail && head && (head.pos === 'PROPN' || isLocationNoun(head.lemma))) return tail;
+  }
+  return v;
+}
+
+/**
+ * "grew up in ohio", "grew up on a dairy farm in wisconsin" (the kind of place and the place),
+ * "grew up skiing in vermont" (what one did, then where).
+ */
+function growingUp(ctx: Ctx, c: Chain, h: number): Draft[] {
+  if (ctx.toks[h]?.lemma !== 'grow' || norm(ctx, h + 1) !== 'up') return [];
+  const out: Draft[] = [];
+  let k = h + 2;
+  if (/^[a-z]{3,}ing$/.test(norm(ctx, k)) && ctx.toks[k]?.pos !== 'PROPN') {
+    out.push(draft('childhood activity', norm(ctx, k), 'hobbies', c.quoteStart, k + 1, 0.6));
+    k += 1;
+  }
+  if (!['in', 'on', 'near', 'outside'].includes(norm(ctx, k))) return out;
+  const whole = v5(ctx, k + 1, { max: 7 });
+  const v = placeOf(ctx, whole);
+  if (!whole || !v) return out;
+  if (norm(ctx, v.span.end - 1) === 'family') return [...out, draft('family background', v.text, 'demographic', c.quoteStart, v.span.end, 0.7)];
+  if (v !== whole) {
+    const setting = valueAt(ctx, whole.span.start, { max: v.span.start - 1 - whole.span.start });
+    if (setting) out.push(draft('childhood home', setting.text, 'demographic', c.quoteStart, setting.span.end, 0.65));
+  }
+  return [...out, draft('hometown', v.text, 'demographic', c.quoteStart, v.span.end, 0.8)];
 }
 
 function dwell(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
@@ -34,11 +72,6 @@ function dwell(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     const head = norm(ctx, v.span.end - 1);
     const attribute = HOUSING.has(head) ? 'housing type' : 'place of residence';
     return draft(attribute, p === 'in' || HOUSING.has(head) ? v.text : `${p} ${v.text}`, 'demographic', c.quoteStart, v.span.end, 0.8);
-  }
-  if (lemma === 'grow' && p === 'up' && ['in', 'on', 'near', 'outside'].includes(norm(ctx, h + 2))) {
-    const v = v5(ctx, h + 3);
-    if (v && norm(ctx, v.span.end - 1) === 'family') return draft('family background', v.text, 'demographic', c.quoteStart, v.span.end, 0.7);
-    return v ? draft('hometown', v.text, 'demographic', c.quoteStart, v.span.end, 0.8) : null;
   }
   if (lemma === 'come' && p === 'from' && !c.past) {
     const v = v5(ctx, h + 2);
@@ -70,6 +103,20 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     return draft('marital status', 'married', 'relationships', c.quoteStart, h + 1, 0.75);
   }
   const p = norm(ctx, h + 1);
+  // "just turned 40": a birthday states the age.
+  if (lemma === 'turn' && ctx.toks[h + 1]?.pos === 'NUM' && /^\d{2,3}$/.test(p) && Number(p) >= 10 && Number(p) <= 105 && !c.modal && !c.neg) {
+    return draft('age', p, 'demographic', c.quoteStart, h + 2, 0.75);
+  }
+  // "just got a job at the zoo", "just started at a small bakery": a new workplace.
+  const gotJob = lemma === 'get' && norm(ctx, h + 1) === 'a' && norm(ctx, h + 2) === 'job' ? h + 3 : -1;
+  if ((gotJob > 0 || lemma === 'start') && norm(ctx, gotJob > 0 ? gotJob : h + 1) === 'at' && !c.modal && !c.neg) {
+    const v = v5(ctx, (gotJob > 0 ? gotJob : h + 1) + 1);
+    const head = v ? ctx.toks[headIndex(ctx.toks, v.span)] : undefined;
+    if (v && head && (gotJob > 0 || WORKPLACES.has(head.lemma) || (head.pos === 'PROPN' && !isLocationNoun(head.norm)))) {
+      const indefinite = /^(?:a|an|the)$/.test(norm(ctx, v.span.start - 1)) || WORKPLACES.has(head.lemma);
+      return draft(indefinite ? 'workplace' : 'employer', v.text, 'career', c.quoteStart, v.span.end, 0.7);
+    }
+  }
   if (c.past && !c.perfect && lemma !== 'work') return null;
   if (lemma === 'work' || lemma === 'job') {
     if (p === 'as') {
@@ -114,12 +161,13 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     const v = v5(ctx, h + 1);
     if (!v) return null;
     if (lemma === 'manage' && /\bteam\b/.test(v.text)) return draft('management role', v.text, 'career', c.quoteStart, v.span.end, 0.7);
-    const head = norm(ctx, v.span.end - 1);
-    if (!/\b(?:business|company|startup|shop|store|bakery|restaurant|cafe|salon|studio|practice|firm|agency|clinic|farm|brand|boutique|channel|blog|podcast|nonprofit|charity|truck|franchise|website)\b/.test(head)) {
+    // Any noun of the phrase: "a little bookstore downtown" is tagged with "downtown" as its head.
+    const nouns = ctx.toks.slice(v.span.start, v.span.end).filter((x) => x.pos === 'NOUN').map((x) => x.norm).join(' ');
+    if (!/(?:\b(?:business|company|startup|bakery|restaurant|cafe|salon|studio|practice|firm|agency|clinic|farm|brand|boutique|channel|blog|podcast|nonprofit|charity|truck|franchise|website)|shop|store)\b/.test(nouns)) {
       // "I own a vintage pickup": a possession, named from WordNet.
       return lemma === 'own' ? possession(ctx, c, v)[0] ?? null : null;
     }
-    return draft('business ownership', v.text, 'career', c.quoteStart, v.span.end, 0.75);
+    return draft(lemma === 'manage' ? 'management role' : 'business ownership', v.text, 'career', c.quoteStart, v.span.end, 0.75);
   }
   return null;
 }
@@ -216,6 +264,8 @@ export function lifeFamily(ctx: Ctx, c: Chain): Draft[] {
   if (!t) return [];
   // Wink's lemma misses some lower-case chat forms; fall back to simple de-inflection.
   const lemma = t.lemma !== t.norm ? t.lemma : t.norm.replace(/(?:ing|ed|es|s)$/, '') || t.norm;
+  const grew = growingUp(ctx, c, c.head);
+  if (grew.length > 0) return grew;
   const candidates = [t.lemma, lemma, t.norm];
   for (const l of new Set(candidates)) {
     const d = dwell(ctx, c, c.head, l) ?? work(ctx, c, c.head, l) ?? study(ctx, c, c.head, l) ?? beliefs(ctx, c, c.head, l);

@@ -8,7 +8,7 @@ import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
 import { FAMILY, LANGUAGES, PETS } from './lexicon-people.js';
 import type { Span } from './phrase.js';
-import { isPersonNoun, possessionName } from './lexical-classes.js';
+import { isPersonNoun, isPetNoun, possessionName } from './lexical-classes.js';
 import { nameValues, namingText, statedName } from './naming.js';
 import { spanText } from './span-text.js';
 
@@ -58,7 +58,8 @@ function possessive(ctx: Ctx, k: number): Draft[] {
     }
     return [draft(fam, np.text, 'relationships', k, np.span.end, 0.65)];
   }
-  if (np.text.split(/[\s-]+/).some((w) => PETS.has(w.toLowerCase())) && !NOT_PET.test(np.text) && toks[np.span.end]?.pos !== 'NOUN') {
+  const pet = np.text.split(/[\s-]+/).some((w) => PETS.has(w.toLowerCase())) || (toks[np.span.end - 1]?.pos === 'NOUN' && isPetNoun(toks[np.span.end - 1]!.lemma));
+  if (pet && !NOT_PET.test(np.text) && toks[np.span.end]?.pos !== 'NOUN') {
     const nameTok = toks[np.span.end];
     const end = nameTok?.pos === 'PROPN' && nameTok.sent === toks[k]?.sent ? np.span.end + 1 : np.span.end;
     return [draft('pet ownership', np.text, 'hobbies', k, end, 0.7)];

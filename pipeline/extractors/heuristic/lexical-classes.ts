@@ -14,6 +14,8 @@ import { topicOf } from './topic-prior.js';
 
 /** What a name falls back to when neither the verb nor WordNet says anything. Counted as generic. */
 export const GENERIC_INTEREST = 'interest';
+/** What "I am a <kind of person that is no line of work>" is named ("a widow", "an introvert"). Counted as generic. */
+export const SELF_DESCRIPTION = 'self-description';
 
 // Where WordNet's lexicographer class suggests a root when the topic prior has none.
 const LEXNAME_ROOT: Readonly<Record<string, RootKey>> = {
@@ -188,4 +190,15 @@ export function isPersonNoun(noun: string): boolean {
   const entry = nounEntry(wn, noun)?.entry;
   const first = entry?.senses[0];
   return first !== undefined && wn.synset(first).lexname === 'noun.person';
+}
+
+const PET_ANCESTORS = new Set(['domestic animal', 'pet', 'dog', 'domestic cat', 'house cat', 'horse', 'rabbit', 'parrot', 'goldfish', 'hamster', 'guinea pig', 'cavy']);
+
+/** Whether WordNet files a noun's first animal sense under a kept animal ("huskies" → dog → domestic animal). */
+export function isPetNoun(noun: string): boolean {
+  const wn = defaultWordNet();
+  const entry = wn ? nounEntry(wn, noun)?.entry : undefined;
+  if (!wn || !entry) return false;
+  const first = entry.senses.find((o) => wn.synset(o).lexname === 'noun.animal');
+  return first !== undefined && wn.hypernymChain(first).some((s) => s.words.some((w) => PET_ANCESTORS.has(w)));
 }

@@ -31,6 +31,13 @@ export const OCCUPATIONS = set(`
 `);
 
 /** Nouns that describe hobbies or fandom, not jobs: "I'm a huge nerd", "an avid reader". */
+/** Clipped job words of chat and their full form, which WordNet knows: "software dev", "vet tech". */
+export const CLIPPED_HEADS: ReadonlyMap<string, string> = new Map([
+  ['dev', 'developer'], ['tech', 'technician'], ['rep', 'representative'], ['admin', 'administrator'], ['mgr', 'manager'],
+  ['eng', 'engineer'], ['engr', 'engineer'], ['prof', 'professor'], ['exec', 'executive'], ['coord', 'coordinator'],
+  ['assoc', 'associate'], ['asst', 'assistant'], ['sup', 'supervisor'], ['para', 'paralegal'], ['doc', 'doctor'],
+]);
+
 export const INTEREST_HEADS = set(`
   fan lover enthusiast buff junkie addict geek nerd foodie aficionado connoisseur hobbyist gamer reader
   runner cyclist hiker climber swimmer golfer skier snowboarder surfer knitter collector birder birdwatcher

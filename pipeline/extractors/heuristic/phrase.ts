@@ -87,6 +87,7 @@ const CHAT_ARTIFACTS = new Set([
 const QUANTITY = new Set(['lot', 'lots', 'bit', 'variety', 'kinds', 'types', 'sorts', 'plenty', 'couple', 'bunch', 'range', 'mix', 'number', 'few']);
 
 const SKIP_LEAD = new Set(['a', 'an', 'the', 'some', 'my', 'our', 'to', 'of', 'about', 'with', 'more', 'doing', 'having', 'getting']);
+const DEGREE = new Set(['pretty', 'really', 'very', 'super', 'quite', 'kinda', 'totally', 'fairly', 'extremely', 'rather', 'incredibly', 'seriously']);
 const INNER_ADP = new Set(['of', 'in', 'on', 'at', 'with', 'without', 'for', 'from', 'like', 'around', 'near', 'during', 'by', 'into', 'to', 'outside', 'inside', 'through', 'thru']);
 const INNER_DET = new Set(['a', 'an', 'the', 'my', 'our', 'their', 'his', 'her', 'any', 'some', 'every', 'each']);
 const CONTENT = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'VERB']);
@@ -112,6 +113,9 @@ export function skipLead(toks: readonly Tok[], from: number): number {
     // "way too much diet coke", "so many books"
     else if ((n === 'way' || n === 'too' || n === 'so') && ['too', 'much', 'many'].includes(toks[k + 1]?.norm ?? '')) k += 1;
     else if ((n === 'much' || n === 'many') && toks[k + 1]?.pos === 'NOUN') k += 1;
+    // "pretty bad asthma", "like 9 earrings": how much or roughly how many is no part of the value.
+    else if (DEGREE.has(n) && ['ADJ', 'ADV'].includes(toks[k + 1]?.pos ?? '') && toks[k + 2]?.sent === toks[k]?.sent && isContent(toks[k + 2] ?? toks[k]!)) k += 1;
+    else if ((n === 'like' || n === 'about' || n === 'around' || n === 'roughly') && toks[k + 1]?.pos === 'NUM' && toks[k + 2] !== undefined) k += 1;
     else return k;
   }
 }
