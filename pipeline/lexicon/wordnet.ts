@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-export type WordNetPos = 'noun' | 'verb' | 'adj';
+export type WordNetPos = 'noun' | 'verb' | 'adj' | 'adv';
 
 export interface Synset {
   /** Byte offset in data.<pos>: the synset's id within its part of speech. */

@@ -88,6 +88,7 @@ const CLAUSE_OPENERS = new Set([',', '.', '!', ';', ':', '-', '(', '…', 'lol',
 const OTHER_SUBJECTS = new Set(['you', 'he', 'she', 'they', 'we', 'it', 'someone', 'everyone', 'people', 'u']);
 /** Clause openers that are discourse markers, not actions: "Speaking of time", "Based on that". */
 const DISCOURSE = new Set(['speaking', 'talking', 'thinking', 'looking', 'regarding', 'considering', 'assuming', 'given', 'based', 'according', 'following', 'including', 'going', 'moving', 'coming', 'getting', 'having', 'being', 'saying', 'using', 'said', 'done', 'made', 'let']);
+const ING_PARTICLES = new Set(['up', 'for', 'in', 'on', 'at', 'with', 'as']);
 /** Verbs that may open a statement with the "I" dropped even in the present ("love hiking", "hate spiders"). */
 const DROPPED_I_PRESENT = new Set(['love', 'hate', 'adore', 'enjoy', 'prefer', 'volunteer', 'collect', 'coach', 'play', 'own', 'work', 'live']);
 
@@ -130,7 +131,8 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   // "flying terrifies me": an -ing form before a finite verb is the subject, not a dropped "I'm".
   // It must take an object ("reading dune", "learning french"); "ranging from 0", "feeling generally
   // positive" are fragments of a description, not of a life.
-  if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && ['NOUN', 'PROPN', 'DET', 'NUM', 'ADJ'].includes(after.pos) || after.norm === 'my';
+  // "saving up for a house", "living in denver", "working on my novel": a particle or preposition may come first.
+  if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && ['NOUN', 'PROPN', 'DET', 'NUM', 'ADJ'].includes(after.pos) || after.norm === 'my' || ING_PARTICLES.has(after.norm);
   if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
   return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
 }

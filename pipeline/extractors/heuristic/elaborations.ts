@@ -8,6 +8,8 @@ import { listItems } from './naming.js';
 import { spanText } from './span-text.js';
 
 const ELABORATORS = new Set(['especially', 'mostly', 'mainly', 'particularly', 'like', 'including', 'esp', 'specifically', 'usually', 'also']);
+/** Where an elaborated thing ends: "scarves | for my family every christmas". */
+const ELABORATION_STOP = new Set([...ELABORATORS, 'for', 'with', 'to', 'from', 'every', 'at', 'on', 'in']);
 /** How much or when is no elaboration: "video games way too much , mostly rpgs", "kpop lately , mostly bts". */
 const AMOUNT = /^(?:way|too|much|a|lot|alot|so|very|often|daily|lately|nowadays|recently|now|rn|tbh|honestly)$/;
 
@@ -35,7 +37,7 @@ export function elaborations(ctx: Ctx, d: Draft): Draft[] {
       k += 1;
     }
     if (k === start || ctx.toks[k]?.sent !== sent) return out;
-    const v = valueAt(ctx, k, { max: 8, stop: ELABORATORS });
+    const v = valueAt(ctx, k, { max: 8, stop: ELABORATION_STOP });
     if (!v) {
       // "the old stuff like coltrane": skip a vague phrase and look again.
       const vague = ctx.toks.findIndex((t, j) => j > k && j < k + 5 && ELABORATORS.has(t.norm));

@@ -20,6 +20,8 @@ const AGE_NEXT = new Set(['years', 'year', 'yrs', 'yr', 'yo', 'y/o', 'and', 'but
 const SCHOOLS = new Set(['high', 'school', 'college', 'university', 'uni', 'grad', 'graduate', 'med', 'medical', 'law', 'grade', 'kindergarten', 'middle', 'elementary', 'primary', 'secondary', 'year']);
 const ORG_HEADS = new Set(['team', 'department', 'company', 'office', 'support', 'side', 'group', 'staff', 'future', 'past', 'perspective', 'point', 'background', 'standpoint']);
 
+const ATTITUDE_TAIL = new Set(['from', 'since', 'because', 'for', 'after', 'when', 'ever']);
+
 /** "I'm <adj> <prep> X": [attribute kind, polarity, root override]. */
 const ATTITUDES: ReadonlyMap<string, readonly [string, 'preference' | 'fear' | 'allergy' | 'language' | 'values', boolean]> = new Map([
   ['into', ['', 'preference', true]], ['fond of', ['', 'preference', true]], ['keen on', ['', 'preference', true]],
@@ -51,7 +53,8 @@ function attitude(ctx: Ctx, c: Chain, h: number): Draft[] {
   // "interested in / passionate about X" is an interest in X's class ("science interest"), not a taste.
   const suffix = /^(?:interested|passionate|curious|fascinated|keen)\b/.test(key) ? 'interest' : 'preference';
   if (kind === 'preference') return topical(ctx, 'preference', c.quoteStart, from, polarity, 0.75, { verbStart: true, relative: true, max: 10 }, suffix);
-  const v = valueAt(ctx, from, { verbStart: true });
+  // "fluent in german from living in berlin": where it came from is no part of it.
+  const v = valueAt(ctx, from, { verbStart: true, stop: ATTITUDE_TAIL });
   if (!v) return [];
   const roots: Record<string, RootKey> = { fear: 'psychology', allergy: 'health', language: 'culture', values: 'values' };
   const attr = kind === 'values' ? 'values' : attribute;

@@ -19,7 +19,7 @@ const MAX_TURN = 300;
 const OPENERS = new Set([',', '.', '!', ';', ':', '(', '-', '…', 'lol', 'haha', 'yeah', 'yes', 'nope', 'no', 'well', 'and', 'also', 'but']);
 const CLOSERS = new Set([',', '.', '!', ';', '(', ')', 'here', 'lol', 'haha', 'and', 'but', 'so', 'for', 'now', 'tbh', 'right', 'atm', 'rn', 'currently', 'again']);
 /** What a bare noun phrase may say about its speaker; anything else is too often a heading. */
-const KEPT = new Set(['occupation', 'family role', 'religion', 'nationality', 'education level', 'gender', 'self-description']);
+const KEPT = new Set(['occupation', 'family role', 'religion', 'nationality', 'education level', 'gender', 'self-description', 'birth order']);
 const STOP = new Set([',', 'and', 'but', 'so', 'for', 'here', 'now', 'with', 'who', 'that', 'because', 'since']);
 
 /** A described body feature ("curly brown hair", "bad knees") is the one thing an adjective-led fragment may have. */
@@ -50,6 +50,18 @@ function habitFragment(ctx: Ctx, k: number, end: number, text: string): Draft | 
 /** "currently unemployed", "still single": a time adverb before a fragment. */
 const TIME_LEAD = new Set(['currently', 'still', 'now', 'recently', 'newly', 'happily', 'proudly', 'officially']);
 
+/**
+ * A bare number is an age only when something says so: "52 this year", "29 here", "31 yo", or
+ * when it opens a turn that lists facts about the speaker ("35 , married , two kids").
+ */
+function statedAge(ctx: Ctx, k: number): boolean {
+  const next = ctx.toks[k + 1]?.norm ?? '';
+  if (/^(?:years?|yrs?|yo|y\/o|this|here|now|turning|next|soon)$/.test(next)) return true;
+  const sent = ctx.toks[k]?.sent;
+  const commas = ctx.toks.filter((t) => t.sent === sent && t.norm === ',').length;
+  return k === 0 && next === ',' && commas >= 2;
+}
+
 export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   if (ctx.text.length > MAX_TURN) return [];
   if (TIME_LEAD.has(ctx.toks[k]?.norm ?? '') && ctx.toks[k + 1]?.sent === ctx.toks[k]?.sent) return [];
@@ -59,14 +71,17 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   if (t?.norm === 'not' && (prev === undefined || prev.sent !== t.sent || OPENERS.has(prev.norm)) && ['a', 'an'].includes(ctx.toks[k + 1]?.norm ?? '')) {
     return identityNounPhrase(ctx, { ...fakeChain(k, true), neg: true }, k + 1).filter((d) => d.polarity === 'negative');
   }
-  if (!t || !(['NOUN', 'ADJ', 'NUM', 'VERB'].includes(t.pos) || t.norm === 'a' || t.norm === 'an')) return [];
+  const onlyChild = t?.norm === 'only' && /^(?:child|kid)$/.test(ctx.toks[k + 1]?.norm ?? ''); // tagged an adverb
+  if (!t || !(['NOUN', 'ADJ', 'NUM', 'VERB'].includes(t.pos) || t.norm === 'a' || t.norm === 'an' || onlyChild)) return [];
   if (prev && prev.sent === t.sent && !OPENERS.has(prev.norm)) return [];
   const chunk = valueAt(ctx, k, { max: 6, stop: STOP });
   if (!chunk) return [];
   const habit = habitFragment(ctx, k, chunk.span.end, chunk.text);
   if (habit) return [habit];
   const after = ctx.toks[chunk.span.end];
-  if (after && after.sent === t.sent && !CLOSERS.has(after.norm)) return [];
+  // "52 this year": the words that make a number an age are no closer, but the age stands.
+  const aged = t.pos === 'NUM' && statedAge(ctx, k);
+  if (after && after.sent === t.sent && !CLOSERS.has(after.norm) && !aged) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
   if (last?.norm === '?') return [];
   // The families read only the chunk: a list comma must not carry "single" into "one cat".
@@ -79,7 +94,7 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   }
   // Subject "someone": a bare adjective ("crowded") is no trait of the speaker's, a known state ("single") is.
   // A bare "10" is a number, not an age; "52 this year" or "29 here" is.
-  const being = copulaFamily(only, { ...fakeChain(k, true), subject: 'someone' }).filter((d) => d.attribute !== 'age' || !/^(?:,|\.|!|)$/.test(ctx.toks[chunk.span.end]?.norm ?? ''));
+  const being = copulaFamily(only, { ...fakeChain(k, true), subject: 'someone' }).filter((d) => d.attribute !== 'age' || statedAge(ctx, k));
   // "english , polish and russian" after "i speak": list items, not nationalities.
   const listed = prev !== undefined && [',', ':', 'and', 'or', '&'].includes(prev.norm);
   if (being.length > 0) return listed ? being.filter((d) => d.attribute !== 'nationality') : being;

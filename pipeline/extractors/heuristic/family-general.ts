@@ -9,7 +9,7 @@ import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { activityName, gerund, withoutCircumstance } from './naming.js';
-import { frequencyEnd, frequencyWithin } from './frequency.js';
+import { frequencyAfterDuration, frequencyEnd, frequencyWithin } from './frequency.js';
 import { spanText } from './span-text.js';
 import { topicOf } from './topic-prior.js';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
@@ -98,6 +98,9 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   // "I garden a lot": a quantity is how much, not what.
   const quantity = /^(?:a lot|a bit|a ton|lots|loads|much|alot)$/.test(`${norm(ctx, from)}${norm(ctx, from) === 'a' ? ` ${norm(ctx, from + 1)}` : ''}`);
   const found = quantity ? null : valueAt(ctx, from, { max: 7, relative: false });
+  // "I meditate for 10 minutes each morning": how long is no object; the habit is its frequency.
+  const often = frequencyAfterDuration(ctx.toks, h + 1);
+  if (often) return [draft(gerund(t.lemma), spanText(ctx.text, ctx.toks, often), topicOf([t.lemma])?.root ?? 'hobbies', c.quoteStart, often.end, 0.5, c.neg ? 'negative' : 'positive')];
   const freqStart = found ? found.span.end : h + 1;
   const freq = frequencyEnd(ctx.toks, freqStart);
   if (!found) {

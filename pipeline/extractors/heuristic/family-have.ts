@@ -74,7 +74,8 @@ export function haveFamily(ctx: Ctx, c: Chain): Draft[] {
     if (norm(ctx, next) === ',') next += 1;
     if (norm(ctx, next) === 'and') next += 1;
     const lead = ctx.toks[next];
-    if (next === Math.max(...out.map((d) => d.to)) || !lead || lead.sent !== t.sent || !['DET', 'NUM', 'ADJ', 'NOUN'].includes(lead.pos)) break;
+    const roughly = lead?.norm === 'something' && norm(ctx, next + 1) === 'like'; // "and something like 30 cousins"
+    if (next === Math.max(...out.map((d) => d.to)) || !lead || lead.sent !== t.sent || !(['DET', 'NUM', 'ADJ', 'NOUN'].includes(lead.pos) || roughly)) break;
     const more = haveObject(ctx, c, next);
     if (more.length === 0) break;
     out.push(...more);
@@ -140,6 +141,8 @@ export function possession(ctx: Ctx, c: Chain, np: { text: string; span: { start
   if (c.subject !== 'i') return [];
   const named = possessionName(ctx.toks, np.span);
   if (!named) return [];
-  if (named.kind === 'body' && np.span.end - np.span.start < 2) return [];
+  // A list item after a described one ("bright red hair and freckles") is described enough.
+  const listed = ['and', ','].includes(ctx.toks[np.span.start - 1]?.norm ?? '') && np.span.start - 1 > c.head + 1;
+  if (named.kind === 'body' && np.span.end - np.span.start < 2 && !listed) return [];
   return [draft(named.attribute, np.text, named.root, c.quoteStart, np.span.end, 0.6)];
 }

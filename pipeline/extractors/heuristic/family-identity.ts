@@ -8,7 +8,7 @@ import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
 import { GENERIC_INTEREST, isOccupationNoun, isPersonNoun, SELF_DESCRIPTION } from './lexical-classes.js';
 import {
-  CITIZEN_HEADS, CLIPPED_HEADS, DEMONYMS, GENDER_HEADS, INTEREST_HEADS, OCCUPATIONS, PARENT_ROLES, PETS, RELIGIONS, SKILL_HEADS, STATE_ADJECTIVES, STUDENT_HEADS,
+  CITIZEN_HEADS, CLIPPED_HEADS, DEMONYMS, FAMILY, GENDER_HEADS, INTEREST_HEADS, OCCUPATIONS, PARENT_ROLES, PETS, RELIGIONS, SKILL_HEADS, STATE_ADJECTIVES, STUDENT_HEADS,
 } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
 
@@ -68,6 +68,11 @@ export function identityNounPhrase(ctx: Ctx, c: Chain, h: number, opts: Identity
 function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Draft[] {
   const confidence = opts.confidence ?? 0.85;
   const det = norm(ctx, h);
+  // "the middle kid", "the oldest": a birth order takes "the".
+  if (!opts.bare && det === 'the' && /^(?:middle|oldest|youngest|eldest|baby)$/.test(norm(ctx, h + 1))) {
+    const np = valueAt(ctx, h + 1, { max: 3, stop: NP_STOP });
+    return np ? [draft('birth order', np.text.toLowerCase(), 'relationships', c.quoteStart, np.span.end, 0.75)] : [];
+  }
   if (!opts.bare && det !== 'a' && det !== 'an') return [];
   const np = valueAt(ctx, opts.bare ? h : h + 1, { max: 6, stop: NP_STOP });
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
@@ -148,6 +153,6 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
   const agentLike = !opts.strict && headTok?.pos === 'NOUN' && AGENT_SUFFIX.test(head) && !NOT_AGENT.has(head) && head.length > 4 && !EVALUATIVE.test(np.text.toLowerCase());
   if (known || agentLike || (opts.job && headTok?.pos === 'NOUN')) return add('occupation', 'career', np.text, end, known || opts.job ? confidence : 0.55);
   // "a widow", "a newlywed", "an army brat": a kind of person that is no line of work describes the speaker.
-  if (headTok?.pos === 'NOUN' && !EVALUATIVE.test(np.text.toLowerCase()) && isPersonNoun(full)) return add(SELF_DESCRIPTION, 'psychology', np.text, end, 0.6);
+  if (headTok?.pos === 'NOUN' && !EVALUATIVE.test(np.text.toLowerCase()) && !FAMILY.has(head) && isPersonNoun(full)) return add(SELF_DESCRIPTION, 'psychology', np.text, end, 0.6);
   return out;
 }

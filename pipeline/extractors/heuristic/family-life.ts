@@ -7,9 +7,10 @@ import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { possession } from './family-have.js';
 import { identityNounPhrase } from './family-identity.js';
-import { headIndex, isLocationNoun } from './lexical-classes.js';
+import { headIndex, isFieldNoun, isLocationNoun } from './lexical-classes.js';
 import { LANGUAGES } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
+import { spanText } from './span-text.js';
 
 const HOUSING = new Set(['apartment', 'house', 'condo', 'flat', 'dorm', 'studio', 'townhouse', 'trailer', 'van', 'cabin', 'bungalow', 'duplex', 'rv', 'farmhouse', 'loft']);
 const WORKPLACES = new Set(['hospital', 'school', 'office', 'restaurant', 'bank', 'lab', 'laboratory', 'factory', 'warehouse', 'store', 'hotel', 'clinic', 'startup', 'company', 'firm', 'agency', 'library', 'university', 'college', 'bakery', 'cafe', 'shop', 'kitchen', 'salon', 'gym', 'pharmacy', 'nonprofit', 'church', 'farm']);
@@ -66,6 +67,8 @@ function dwell(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
       if (p === 'with' && !v) return null;
       return draft('living situation', v ? `with ${v.text}` : 'alone', 'routine', c.quoteStart, v ? v.span.end : h + 2, 0.75);
     }
+    // "i live downtown", "we live abroad"
+    if (/^(?:downtown|uptown|upstate|abroad|overseas|nearby|locally)$/.test(p) && !c.neg) return draft('place of residence', p, 'demographic', c.quoteStart, h + 2, 0.7);
     if (!['in', 'on', 'near', 'outside', 'at', 'by'].includes(p)) return null;
     const v = v5(ctx, h + 2);
     if (!v) return null;
@@ -80,9 +83,11 @@ function dwell(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     if (head === 'background' || head === 'family') return draft(head === 'family' ? 'family background' : 'background', v.text, 'demographic', c.quoteStart, v.span.end, 0.7);
     return draft('place of origin', v.text, 'demographic', c.quoteStart, v.span.end, 0.75);
   }
-  if ((lemma === 'move' || lemma === 'relocate') && (p === 'to' || p === 'here' || p === 'from') && !c.modal) {
+  if ((lemma === 'move' || lemma === 'relocate') && (p === 'to' || p === 'here' || p === 'from') && (!c.modal || c.modal === 'will' || c.modal === "'ll")) {
     const v = p === 'here' && norm(ctx, h + 2) === 'from' ? v5(ctx, h + 3) : v5(ctx, h + 2);
-    if (!v || c.progressive) return null;
+    if (!v) return null;
+    // "im moving to japan next year", "we'll move to portland": a planned move.
+    if (c.progressive || c.modal) return p === 'to' && !c.past && !c.neg ? draft('planned move', v.text, 'demographic', c.quoteStart, v.span.end, 0.65) : null;
     const attribute = p === 'to' ? 'place of residence' : 'previous residence';
     return draft(attribute, v.text, 'demographic', c.quoteStart, v.span.end, p === 'to' ? 0.65 : 0.7);
   }
@@ -95,9 +100,16 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     const v = norm(ctx, h + 1) === 'from' ? v5(ctx, h + 2, { verbStart: true }) : null;
     return draft('employment status', v ? `retired from ${v.text}` : 'retired', 'career', c.quoteStart, v ? v.span.end : h + 1, 0.8);
   }
-  // "just got engaged", "we got married last year"
+  // "got laid off back in march", "got fired": a lost job is an employment status.
+  if (lemma === 'get' && /^(?:laid|fired|sacked|let)$/.test(norm(ctx, h + 1)) && !c.modal && !c.neg) {
+    const off = norm(ctx, h + 2) === 'off' || norm(ctx, h + 2) === 'go' ? 1 : 0;
+    if (norm(ctx, h + 1) !== 'fired' && norm(ctx, h + 1) !== 'sacked' && !off) return null;
+    return draft('employment status', spanText(ctx.text, ctx.toks, { start: h + 1, end: h + 2 + off }), 'career', c.quoteStart, h + 2 + off, 0.7);
+  }
+  // "just got engaged", "we got married last year"; "we're getting married in october" is engaged.
   if (lemma === 'get' && /^(?:married|engaged|divorced|separated)$/.test(norm(ctx, h + 1)) && !c.modal && !c.neg) {
-    return draft('marital status', norm(ctx, h + 1), 'relationships', c.quoteStart, h + 2, 0.75);
+    const soon = c.progressive && !c.past;
+    return draft('marital status', soon ? `getting ${norm(ctx, h + 1)}` : norm(ctx, h + 1), 'relationships', c.quoteStart, h + 2, soon ? 0.65 : 0.75);
   }
   if (lemma === 'marry' && !c.modal && !c.neg && !c.progressive && ctx.toks[h]?.norm !== 'marry') {
     return draft('marital status', 'married', 'relationships', c.quoteStart, h + 1, 0.75);
@@ -116,6 +128,13 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
       const indefinite = /^(?:a|an|the)$/.test(norm(ctx, v.span.start - 1)) || WORKPLACES.has(head.lemma);
       return draft(indefinite ? 'workplace' : 'employer', v.text, 'career', c.quoteStart, v.span.end, 0.7);
     }
+  }
+  // "went into sales", "went straight into the trades": entering a line of work (an act or a field, not a room).
+  if (lemma === 'go' && !c.modal && !c.neg) {
+    const into = norm(ctx, h + 1) === 'into' ? h + 1 : norm(ctx, h + 2) === 'into' && /^(?:straight|right|back|directly|eventually)$/.test(norm(ctx, h + 1)) ? h + 2 : -1;
+    const v = into > 0 ? v5(ctx, into + 1, { max: 3 }) : null;
+    const head = v ? ctx.toks[v.span.end - 1] : undefined;
+    if (v && head && isFieldNoun(head.lemma)) return draft('industry', v.text, 'career', c.quoteStart, v.span.end, 0.6);
   }
   if (c.past && !c.perfect && lemma !== 'work') return null;
   if (lemma === 'work' || lemma === 'job') {
@@ -183,6 +202,11 @@ function study(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
   if ((lemma === 'go' || lemma === 'attend') && (p === 'to' || lemma === 'attend')) {
     const v = v5(ctx, lemma === 'go' ? h + 2 : h + 1);
     if (v && /\b(?:school|college|university|uni|academy|conservatory|seminary|institute|bootcamp)$/.test(v.text.toLowerCase())) return draft('school attended', v.text, 'education', c.quoteStart, v.span.end, 0.7);
+    // "went to mcgill for engineering": a place one went to for a field of study is a school.
+    const field = v && norm(ctx, v.span.end) === 'for' ? ctx.toks[v.span.end + 1] : undefined;
+    if (v && field && field.pos === 'NOUN' && isFieldNoun(field.lemma) && !isLocationNoun(norm(ctx, v.span.end - 1))) {
+      return draft('school attended', v.text, 'education', c.quoteStart, v.span.end + 2, 0.6);
+    }
   }
   if ((lemma === 'major' || lemma === 'minor') && p === 'in') {
     const v = v5(ctx, h + 2);

@@ -96,7 +96,15 @@ export function plansFamily(ctx: Ctx, c: Chain): Draft[] {
   if (!attribute) return [];
   let from = h + 1;
   if (norm(ctx, from) === 'of' || norm(ctx, from) === 'on') from += 1; // "dream of opening", "plan on moving"
-  else if (norm(ctx, from) === 'up' && t.lemma === 'save') from += 1;
+  else if (t.lemma === 'save') {
+    // "saving up for", "saving every penny to buy a house", "saving money for a car"
+    if (norm(ctx, from) === 'every' && /^(?:penny|cent|dime|dollar)$/.test(norm(ctx, from + 1))) from += 2;
+    if (/^(?:up|money|cash)$/.test(norm(ctx, from))) from += 1;
+    if (norm(ctx, from) === 'to' && norm(ctx, from + 1) === 'buy') {
+      const v = valueAt(ctx, from + 2, { max: 6 });
+      return v ? [draft('savings goal', v.text, 'career', c.quoteStart, v.span.end, 0.6, 'positive')] : [];
+    }
+  }
   if (norm(ctx, from) === 'to') return aspired(ctx, c, from + 1, attribute);
   // "i wanna hike the appalachian trail": "wanna" carries its own "to".
   if (/^wanna$/i.test(ctx.text.slice(t.start, t.end)) && ctx.toks[from] && defaultWordNet()?.lemma(norm(ctx, from), 'verb')) return aspired(ctx, c, from, attribute, false, true);

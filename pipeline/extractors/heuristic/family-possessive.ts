@@ -45,6 +45,15 @@ function possessive(ctx: Ctx, k: number): Draft[] {
   const head = headTok?.norm ?? '';
   const first = norm(ctx, np.span.start);
   const after = norm(ctx, np.span.end);
+  // "my daughters softball team", "my wifes job", "my roommates parrot": chat drops the apostrophe.
+  // The first noun owns the rest; it is the speaker's relative (or someone else's thing, never the speaker's).
+  const owner = toks[np.span.start];
+  if (owner && np.span.end - np.span.start >= 2 && /[a-z]s$/.test(owner.norm) && ['NOUN', 'PROPN'].includes(toks[np.span.start + 1]?.pos ?? '')) {
+    const singular = owner.norm.slice(0, -1);
+    const kin = FAMILY.get(singular) ?? FAMILY.get(owner.norm);
+    if (kin) return [draft(kin, FAMILY.has(singular) ? singular : owner.norm, 'relationships', k, np.span.start + 1, 0.6)];
+    if (isPersonNoun(singular)) return [];
+  }
   let favAt = np.span.start;
   while (['all', 'time', 'all-time', '-', 'absolute', 'very', 'most', 'personal', 'ultimate', 'top'].includes(norm(ctx, favAt)) && favAt < np.span.end - 1) favAt += 1;
   if (FAVORITE.has(norm(ctx, favAt))) return favoriteIs(ctx, k, favAt);
@@ -195,6 +204,10 @@ function backwardCopula(ctx: Ctx, k: number): Draft[] {
   if ((norm(ctx, t) === 'my' || norm(ctx, t) === 'our') && /^(?:thing|jam|passion|obsession|life|weakness|favorite|favourite|religion)$/.test(norm(ctx, t + 1))) {
     return thingDrafts(ctx, span, t + 2, 'positive');
   }
+  // "chopin is my go to": a go-to is a favourite.
+  if (norm(ctx, t) === 'my' && norm(ctx, t + 1) === 'go' && norm(ctx, t + 2) === 'to' && ctx.toks[t + 3]?.pos !== 'VERB') {
+    return thingDrafts(ctx, span, t + 3, 'positive');
+  }
   // "sushi is life", "coffee is everything": the whole clause says it.
   if (/^(?:life|everything|love|bae|goals)$/.test(norm(ctx, t)) && (ctx.toks[t + 1] === undefined || ctx.toks[t + 1]?.pos === 'PUNCT' || ctx.toks[t + 1]?.sent !== ctx.toks[t]?.sent)) {
     return thingDrafts(ctx, span, t + 1, 'positive');
@@ -278,6 +291,8 @@ export function possessiveFamily(ctx: Ctx, k: number): Draft[] {
   if (n === 'my' || n === 'our') return possessive(ctx, k);
   if ((n === 'as' || n === 'being') && !hypothetical(ctx.toks, k)) return asA(ctx, k);
   if (n === 'is' || n === 'are') return backwardCopula(ctx, k);
+  // "french was my first language": a past "was" names a lasting fact only in the "X was my Y" shape.
+  if ((n === 'was' || n === 'were') && (norm(ctx, k + 1) === 'my' || norm(ctx, k + 1) === 'our')) return backwardCopula(ctx, k).filter((d) => !/^(?:fear|values)$/.test(d.attribute));
   if (n === 'like') return likeMe(ctx, k);
   return [];
 }

@@ -6,8 +6,10 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, topical, valueAt, type Ctx, type Draft } from './draft.js';
-import { nameValues, namingText } from './naming.js';
-import { frequencyEnd, frequencyWithin } from './frequency.js';
+import { gerund, nameValues, namingText } from './naming.js';
+import { spanText } from './span-text.js';
+import { topicOf } from './topic-prior.js';
+import { frequencyAfterDuration, frequencyEnd, frequencyWithin } from './frequency.js';
 
 // "appreciate" is left out: in chat it is thanks ("I appreciate the offer"), not taste.
 const LIKE = new Set(['love', 'like', 'enjoy', 'adore', 'prefer', 'favor', 'favour', 'fancy', 'relish', 'cherish', 'crave']);
@@ -128,6 +130,9 @@ function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
     if (last?.norm === '?') return [];
   }
   if (lemma === 'listen' && norm(ctx, h + 1) !== 'to') return [];
+  // "I meditate for 10 minutes each morning": how long is no object; the habit is its frequency.
+  const often = frequencyAfterDuration(ctx.toks, h + 1);
+  if (often) return [draft(gerund(lemma), spanText(ctx.text, ctx.toks, often), topicOf([lemma])?.root ?? 'hobbies', c.quoteStart, often.end, 0.6, c.neg ? 'negative' : 'positive')];
   const found = valueAt(ctx, h, { verbStart: true, max: 9 });
   // "I go swimming | twice a week": a frequency right after the activity belongs to the habit.
   const freq = found ? frequencyEnd(ctx.toks, found.span.end) : h;

@@ -41,3 +41,17 @@ export function frequencyEnd(toks: readonly Tok[], k: number): number {
   if ((n(j) === 'a' || n(j) === 'per' || n(j) === 'every' || n(j) === 'each') && TIME_UNIT.test(n(j + 1))) return j + 2;
   return k;
 }
+
+const DURATION_UNIT = /^(?:minutes?|mins?|hours?|hrs?|seconds?)$/;
+
+/**
+ * "for 10 minutes | each morning", "for an hour | every day": a duration at `k` ("for") followed
+ * by a frequency. Returns the frequency's token span (what makes the habit), or null.
+ */
+export function frequencyAfterDuration(toks: readonly Tok[], k: number): { start: number; end: number } | null {
+  if (toks[k]?.norm !== 'for') return null;
+  const amount = toks[k + 1];
+  if (!amount || !(amount.pos === 'NUM' || amount.norm === 'a' || amount.norm === 'an') || !DURATION_UNIT.test(toks[k + 2]?.norm ?? '')) return null;
+  const end = frequencyEnd(toks, k + 3);
+  return end > k + 3 ? { start: k + 3, end } : null;
+}

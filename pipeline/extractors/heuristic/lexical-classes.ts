@@ -202,3 +202,11 @@ export function isPetNoun(noun: string): boolean {
   const first = entry.senses.find((o) => wn.synset(o).lexname === 'noun.animal');
   return first !== undefined && wn.hypernymChain(first).some((s) => s.words.some((w) => PET_ANCESTORS.has(w)));
 }
+
+/** Whether a noun's most likely sense is an activity or a field of knowledge ("sales", "nursing", "the trades"), not a place or thing. */
+export function isFieldNoun(noun: string): boolean {
+  const wn = defaultWordNet();
+  const entry = wn ? nounEntry(wn, noun)?.entry : undefined;
+  const first = entry?.senses[0];
+  return wn !== null && first !== undefined && ['noun.act', 'noun.cognition'].includes(wn.synset(first).lexname);
+}

@@ -116,6 +116,7 @@ export function skipLead(toks: readonly Tok[], from: number): number {
     // "pretty bad asthma", "like 9 earrings": how much or roughly how many is no part of the value.
     else if (DEGREE.has(n) && ['ADJ', 'ADV'].includes(toks[k + 1]?.pos ?? '') && toks[k + 2]?.sent === toks[k]?.sent && isContent(toks[k + 2] ?? toks[k]!)) k += 1;
     else if ((n === 'like' || n === 'about' || n === 'around' || n === 'roughly') && toks[k + 1]?.pos === 'NUM' && toks[k + 2] !== undefined) k += 1;
+    else if (n === 'something' && toks[k + 1]?.norm === 'like' && toks[k + 2]?.pos === 'NUM') k += 2; // "something like 30 cousins"
     else return k;
   }
 }

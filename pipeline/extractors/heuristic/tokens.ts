@@ -7,6 +7,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
+import { isLocationNoun } from './lexical-classes.js';
 
 export interface Tok {
   /** Lower-case normal form after contraction expansion and spelling fixes. */
@@ -140,6 +141,12 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her'
 function repairTags(toks: Tok[]): void {
   for (let k = 1; k < toks.length; k += 1) {
     const t = toks[k] as Tok;
+    // "moving to japan": the tagger reads a lower-case place after "to" as a verb; WordNet knows no such verb.
+    if (t.pos === 'VERB' && toks[k - 1]?.norm === 'to' && t.lemma === t.norm && placeNotVerb(t.norm)) t.pos = 'PROPN';
+    // "so french was my first language": a word before "was"/"is" is its subject, not a verb nobody uses.
+    if (t.pos === 'VERB' && t.lemma === t.norm && /^(?:is|was|are|were)$/.test(toks[k + 1]?.norm ?? '') && unusedVerb(t.norm)) t.pos = 'NOUN';
+    // "learning piano": a noun the tagger calls an adverb, which WordNet knows only as a noun.
+    if (t.pos === 'ADV' && !/ly$/.test(t.norm) && t.norm.length > 2 && nounNotAdverb(t.norm)) t.pos = 'NOUN';
     // "a senior in high school", "a regular": an adjective with nothing to modify is a noun.
     const closes = !toks[k + 1] || ['ADP', 'PUNCT', 'CCONJ'].includes((toks[k + 1] as Tok).pos) || toks[k + 1]?.sent !== t.sent;
     if (t.pos === 'ADJ' && closes && /^(?:a|an)$/.test((toks[k - 1] as Tok).norm)) t.pos = 'NOUN';
@@ -148,4 +155,25 @@ function repairTags(toks: Tok[]): void {
     const next = toks[k + 1];
     t.pos = next && next.sent === t.sent && (next.pos === 'ADV' || next.pos === 'NOUN') && !/ly$/.test(next.norm) ? 'ADJ' : 'NOUN';
   }
+}
+
+/** A verb sense nobody used in WordNet's tagged corpus ("to japan", to lacquer) loses to a used noun or adjective sense. */
+function unusedVerb(word: string): boolean {
+  const wn = defaultWordNet();
+  if (!wn) return false;
+  const verb = wn.lemma(word, 'verb');
+  const other = Math.max(wn.lemma(word)?.taggedSenses ?? 0, wn.lemma(word, 'adj')?.taggedSenses ?? 0);
+  return verb === null ? other > 0 || wn.lemma(word) !== null : verb.taggedSenses === 0 && other > 0;
+}
+
+function placeNotVerb(word: string): boolean {
+  return unusedVerb(word) && isLocationNoun(word);
+}
+
+function nounNotAdverb(word: string): boolean {
+  const wn = defaultWordNet();
+  if (!wn) return false;
+  // An adverb sense nobody used ("piano", softly) loses to a used noun sense.
+  const adverb = wn.lemma(word, 'adv');
+  return (adverb === null || adverb.taggedSenses === 0) && (wn.lemma(word)?.taggedSenses ?? 0) > 0;
 }
