@@ -103,6 +103,22 @@ describe('heuristic extractor: positive fixtures per family', () => {
     ['i garden a lot , tomatoes , peppers and herbs', 'gardening', 'peppers'],
     ['im really into kpop lately , mostly bts and stray kids', 'interest', 'stray kids'],
     ['i have pretty bad asthma', 'health condition', 'bad asthma'],
+    ['next year im moving to japan to teach english !!', 'planned move', 'japan'],
+    ['currently unemployed lol , got laid off back in march', 'employment status', 'laid off'],
+    ['saving every penny to buy a house next year', 'savings goal', 'house'],
+    ['35 , married , two kids , the usual', 'age', '35'],
+    ['im old enough to remember dial up lol , 52 this year', 'age', '52'],
+    ['i coach my daughters softball team', 'children', 'daughter'],
+    ['nope , only child . always wanted a big brother', 'birth order', 'only child'],
+    ['im the middle kid lol', 'birth order', 'middle kid'],
+    ['classical music helps me study , chopin is my go to', 'music preference', 'chopin'],
+    ['so french was my first language', 'first language', 'french'],
+    ['went straight into the trades after school', 'industry', 'trades'],
+    ['then i went to mcgill for engineering', 'school attended', 'mcgill'],
+    ['i meditate for 10 minutes each morning', 'meditating', 'each morning'],
+    ['ive been learning piano for like a year now', 'learning interest', 'piano'],
+    ['im fluent in german from living in berlin', 'language', 'german'],
+    ['ive got 5 siblings and something like 30 cousins', 'extended family', '30 cousins'],
   ];
   it.each(cases)('%s → %s', async (text, attribute, value) => {
     const ms = await mentionsOf(text);
