@@ -230,7 +230,7 @@ export function copulaFamily(ctx: Ctx, c: Chain): Draft[] {
   if (p) return [p];
   const s = states(ctx, c, h);
   if (s.length > 0) return s;
-  const id = identityNounPhrase(ctx, c, h);
+  const id = identityNounPhrase(ctx, c, h, { selfDescription: c.subject === 'i' });
   return id.length > 0 ? id : trait(ctx, c, h);
 }
 

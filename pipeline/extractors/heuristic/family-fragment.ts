@@ -74,6 +74,8 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   const onlyChild = t?.norm === 'only' && /^(?:child|kid)$/.test(ctx.toks[k + 1]?.norm ?? ''); // tagged an adverb
   if (!t || !(['NOUN', 'ADJ', 'NUM', 'VERB'].includes(t.pos) || t.norm === 'a' || t.norm === 'an' || onlyChild)) return [];
   if (prev && prev.sent === t.sent && !OPENERS.has(prev.norm)) return [];
+  // "at-risk teens", "first-time buyers": a word after a tight hyphen is inside a compound, not a fragment's start.
+  if (prev?.norm === '-' && prev.start === ctx.toks[k - 2]?.end && prev.end === t.start) return [];
   const chunk = valueAt(ctx, k, { max: 6, stop: STOP });
   if (!chunk) return [];
   const habit = habitFragment(ctx, k, chunk.span.end, chunk.text);
@@ -98,5 +100,7 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   // "english , polish and russian" after "i speak": list items, not nationalities.
   const listed = prev !== undefined && [',', ':', 'and', 'or', '&'].includes(prev.norm);
   if (being.length > 0) return listed ? being.filter((d) => d.attribute !== 'nationality') : being;
-  return identityNounPhrase(only, fakeChain(k, true), k, { bare: true, strict: true }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
+  // "newlywed here": only "here" says a bare kind of person is the speaker.
+  const here = after?.norm === 'here';
+  return identityNounPhrase(only, fakeChain(k, true), k, { bare: true, strict: true, selfDescription: here }).filter((d) => KEPT.has(d.attribute) || d.attribute.endsWith(' preference'));
 }

@@ -52,6 +52,12 @@ export interface IdentityOptions {
   bare?: boolean;
   /** Only a known line of work is an occupation, not any "-er" noun ("5th floor", "elevator" in a fragment). */
   strict?: boolean;
+  /**
+   * A kind of person that is no line of work ("a widow") describes the speaker only when the
+   * speaker says "I am" (or "newlywed here"); after "as a" or in a bare fragment it is a role in
+   * the task at hand ("as a non-admin user", "for at-risk teens").
+   */
+  selfDescription?: boolean;
 }
 
 export function identityNounPhrase(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions = {}): Draft[] {
@@ -153,6 +159,6 @@ function identityCore(ctx: Ctx, c: Chain, h: number, opts: IdentityOptions): Dra
   const agentLike = !opts.strict && headTok?.pos === 'NOUN' && AGENT_SUFFIX.test(head) && !NOT_AGENT.has(head) && head.length > 4 && !EVALUATIVE.test(np.text.toLowerCase());
   if (known || agentLike || (opts.job && headTok?.pos === 'NOUN')) return add('occupation', 'career', np.text, end, known || opts.job ? confidence : 0.55);
   // "a widow", "a newlywed", "an army brat": a kind of person that is no line of work describes the speaker.
-  if (headTok?.pos === 'NOUN' && !EVALUATIVE.test(np.text.toLowerCase()) && !FAMILY.has(head) && isPersonNoun(full)) return add(SELF_DESCRIPTION, 'psychology', np.text, end, 0.6);
+  if (opts.selfDescription && headTok?.pos === 'NOUN' && !EVALUATIVE.test(np.text.toLowerCase()) && !FAMILY.has(head) && isPersonNoun(full)) return add(SELF_DESCRIPTION, 'psychology', np.text, end, 0.6);
   return out;
 }
