@@ -1,7 +1,8 @@
 /**
  * The evaluation matching rule for extracted mentions against a free-text ground truth
  * (for example a PrefEval `persona` or `preference`). Deliberately crude and fixed, so numbers
- * from different extractors stay comparable: lower-case, split into words, drop stop words,
+ * from different extractors stay comparable: lower-case, split into words, write number words as
+ * digits ("twenty eight" → "28"), drop stop words,
  * strip one trailing -ing/-ed/-es/-s from words longer than 4 letters, then require at least one
  * shared word and at least half of the mention's words to appear in the ground truth.
  */
