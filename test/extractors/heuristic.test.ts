@@ -204,6 +204,13 @@ describe('heuristic extractor: grounding and shape', () => {
     expect(result.mentions.some((m) => m.value === 'diabetes')).toBe(false); // the role-play turn
   });
 
+  it('blanks a 100,000-character token and still reads the rest of the turn', async () => {
+    const text = `I am ${'x'.repeat(100_000)} . i love jazz`;
+    const ms = await mentionsOf(text);
+    expect(ms.map((m) => `${m.attribute}=${m.value}`)).toEqual(['popular music preference=jazz']);
+    for (const m of ms) expect(text.slice(m.spanStart, m.spanEnd)).toBe(m.quote);
+  });
+
   it('is deterministic', async () => {
     const a = await extractor.extract(conversation(FIXTURE_TURNS));
     const b = await createHeuristicExtractor().extract(conversation(FIXTURE_TURNS));

@@ -130,7 +130,7 @@ export const surrogateText: fc.Arbitrary<string> = fc
   .tuple(casualText, fc.array(fc.tuple(fc.nat(), loneSurrogate), { minLength: 1, maxLength: 6 }))
   .map(([text, cuts]) => cuts.reduce((t, [at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)), text));
 
-/** A very long turn (10k+ characters): many clauses, sometimes one huge unbroken token. */
+/** A very long turn (10k+ characters): many clauses, sometimes one huge unbroken token (up to 100k). */
 export const longText: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.array(casualText, { minLength: 4, maxLength: 12 }), fc.integer({ min: 10_000, max: 16_000 })).map(([parts, n]) => {
     let out = '';
@@ -139,6 +139,10 @@ export const longText: fc.Arbitrary<string> = fc.oneof(
   }),
   fc.tuple(casualText, fc.constantFrom('a', 'é', '😀', '.', ' .', 'i ', '\u200b'), fc.integer({ min: 10_000, max: 12_000 })).map(
     ([head, unit, n]) => `${head} i love ${unit.repeat(Math.ceil(n / unit.length))} ${head}`,
+  ),
+  // One unbroken token of 50k–100k characters after "I am": quadratic once (6 s a turn), linear now.
+  fc.tuple(casualText, fc.constantFrom('a', 'x.y(', '9', '\u00e9'), fc.integer({ min: 50_000, max: 100_000 })).map(
+    ([head, unit, n]) => `I am ${unit.repeat(Math.ceil(n / unit.length))} ${head}`,
   ),
 );
 

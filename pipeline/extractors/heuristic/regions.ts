@@ -65,7 +65,13 @@ function blank(chars: string[], start: number, end: number): void {
   for (let k = start; k < end; k += 1) if (chars[k] !== '\n') chars[k] = ' ';
 }
 
-export function analyseTurn(text: string): Regions {
+/** A run of non-space characters this long is no word anyone discloses with (a hash, base64, a URL blob). */
+const LONG_RUN = /\S{200,}/g;
+
+export function analyseTurn(raw: string): Regions {
+  // Blank very long runs first: several regexes here and the tagger are quadratic in a token's
+  // length (90,000 characters took 6 s); blanking keeps the length, so offsets survive.
+  const text = raw.replace(LONG_RUN, (run) => ' '.repeat(run.length));
   const fiction = FICTION.some((re) => re.test(text));
   const chars = Array.from({ length: text.length }, (_, k) => text[k] as string);
   for (const m of text.matchAll(FENCE)) blank(chars, m.index, m.index + m[0].length);
