@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { embedderKeyFor, stageEmbedder } from '../pipeline/embed/stage-embedder.js';
 import { hashJson } from '../pipeline/core/hash.js';
 import { defineStage } from '../pipeline/runner/stage.js';
@@ -17,12 +18,14 @@ import { createStageLlm } from '../pipeline/llm/for-stage.js';
 import { resolveLlmSettings } from '../pipeline/llm/config.js';
 import type { Config } from '../pipeline/config/schema.js';
 
+const TAXONOMY_FILE = 'taxonomy.json';
+
 const usesLlm = (config: Config) => config.taxonomy.labeler === 'llm' || config.taxonomy.rootJudge;
 
 /** Phrases + vectors → a new taxonomy version in the store and outputs/taxonomy.json (see pipeline/taxonomy/). */
 export const clusterStage = defineStage({
   name: 'cluster',
-  version: '2',
+  version: '3',
   after: ['embed'],
   async keyParts(config) {
     const clusterers = defaultClusterers();
@@ -48,7 +51,8 @@ export const clusterStage = defineStage({
     const comparable = previous?.embedderId === embedder.id ? previous : undefined;
     const input = { phrases, vectors, roots: config.roots, rootOf, settings, seed: config.seed };
     // Incremental only on top of a version from the same embedding space; otherwise rebuild (ids still carry over by overlap).
-    const mode = config.taxonomy.mode === 'incremental' && comparable ? 'incremental' : 'full';
+    // The lexical grouping places every phrase by its own WordNet concept, so its refresh is a rebuild with ids carried over.
+    const mode = config.taxonomy.mode === 'incremental' && comparable && config.taxonomy.grouping === 'vectors' ? 'incremental' : 'full';
     const built = mode === 'incremental'
       ? refreshTaxonomy(input, defaultClusterers(), comparable!, embedder.thresholds.assign)
       : buildTaxonomy(input, defaultClusterers(), comparable?.nodes);
@@ -60,12 +64,19 @@ export const clusterStage = defineStage({
     const versionId = await writeVersion(store, built, phrases, {
       runId, mode, embedderId: embedder.id, settings, parentVersion: previous?.versionId ?? null,
     }, facets);
-    const file = await writeTaxonomyJson(store, versionId, outputsDir);
+    const file = join(outputsDir, TAXONOMY_FILE);
     const nodes = built.roots.reduce((n, r) => n + countNodes(r), 0);
     return {
-      counts: { version: versionId, phrases: phrases.length, roots: built.roots.length, nodes, facets: facets.length, merges: built.log.length, judged, relabelled, ...(llm?.counts() ?? {}) },
-      summary: `taxonomy v${versionId} (${mode}): ${built.roots.length} roots, ${nodes} nodes, ${facets.length} value facets from ${phrases.length} phrases (${built.log.length} merges logged); ${file}`,
+      counts: { version: versionId, phrases: phrases.length, roots: built.roots.length, nodes, facets: facets.rows.length, merges: built.log.length, judged, relabelled, ...(llm?.counts() ?? {}) },
+      summary: `taxonomy v${versionId} (${mode}): ${built.roots.length} roots, ${nodes} nodes, ${facets.rows.length} value facets from ${phrases.length} phrases (${built.log.length} merges logged); ${file}`,
     };
+  },
+  outputs: [TAXONOMY_FILE],
+  // The version this run built (not merely the current one), rendered from its rows.
+  async export({ store, outputsDir, computed }) {
+    if (computed.counts.version === undefined) return [];
+    await writeTaxonomyJson(store, computed.counts.version, outputsDir);
+    return [TAXONOMY_FILE];
   },
 });
 

@@ -17,6 +17,8 @@ export const ingestStage = defineStage({
   },
   async run({ store, config, runId, reporter }) {
     const { files, skipped } = await collectInputs(config.ingest.paths, config.ingest.format);
+    // Listed here as well as counted, so a file left out of a folder is never a silent loss.
+    for (const s of skipped) reporter.line(`ingest: skipped ${sourcePathKey(s.path)} (${s.reason})`);
     const reports: FileReport[] = [];
     for (const file of files) {
       reports.push(await ingestFile(store, file, { format: config.ingest.format, maxTurnBytes: config.ingest.maxTurnBytes, runId, reporter }));
@@ -34,11 +36,14 @@ export const ingestStage = defineStage({
       kept: sum((r) => r.kept),
       turnsAdded: sum((r) => r.turnsAdded),
       turnsRemoved: sum((r) => r.turnsRemoved),
+      loneSurrogates: sum((r) => r.loneSurrogates),
     };
     const news = counts.added + counts.replaced === 0 ? 'nothing new' : `${counts.added} new, ${counts.replaced} changed`;
     const summary =
       `${counts.files} files (${counts.filesUnchanged} unchanged), ${counts.read} records read: ` +
-      `${counts.stored} stored, ${counts.rejected} rejected; ${news}; ${counts.turnsAdded} turns added`;
+      `${counts.stored} stored, ${counts.rejected} rejected; ${news}; ${counts.turnsAdded} turns added` +
+      (counts.filesSkipped > 0 ? `; ${counts.filesSkipped} files skipped` : '') +
+      (counts.loneSurrogates > 0 ? `; ${counts.loneSurrogates} lone surrogates in text replaced by U+FFFD` : '');
     return { counts, summary, details: reports };
   },
 });

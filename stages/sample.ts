@@ -6,7 +6,11 @@ import { currentTaxonomyVersion, personaKeyParts, personaSetup, personaThreads }
 import { gatedValues } from '../pipeline/persona/corpus-values.js';
 import { createPersonaPool } from '../pipeline/persona/workers/persona-pool.js';
 import { runPersonas } from '../pipeline/persona/persona-run.js';
+import { exportPersonas } from '../pipeline/persona/persona-export.js';
+import { personaRange } from '../pipeline/persona/persona-store.js';
 import { defineStage, type StageResult } from '../pipeline/runner/stage.js';
+
+const PERSONAS_FILE = 'personas.jsonl';
 
 /** The population tables' identity: their file hashes (a data refresh changes anchors, so personas). */
 async function anchorDataVersion(): Promise<Record<string, string>> {
@@ -26,7 +30,7 @@ export const sampleStage = defineStage({
     const setup = await personaSetup(store, config, runId, 'sample');
     if (!setup.ok) return { counts: { personas: 0 }, summary: `${setup.reason}: no personas sampled` };
     const { ctx, llm } = setup;
-    const file = join(outputsDir, 'personas.jsonl');
+    const file = join(outputsDir, PERSONAS_FILE);
     const n = config.sample.personas;
     const threads = personaThreads(config, n);
     const pool = threads > 1 ? createPersonaPool(setup.poolContext, threads) : undefined;
@@ -45,6 +49,8 @@ export const sampleStage = defineStage({
     }
     const llmCounts = llm?.counts() ?? {};
     return {
+      // Streamed while generating: reading 100,000 personas back from the store would double the stage's time.
+      outputs: [PERSONAS_FILE],
       // Failed LLM calls fell back to offline values: the next run retries them (answers are cached).
       incomplete: (llmCounts.llmFailures ?? 0) > 0,
       counts: { ...c, meanAttributes: Number(mean.toFixed(2)), version: ctx.taxonomyVersion, ...gated, ...llmCounts },
@@ -52,5 +58,16 @@ export const sampleStage = defineStage({
         `${c.roots}/${config.roots.length} roots covered; ${c.repairs} repairs, ${c.dropped} attributes dropped, ${c.personasWithViolations} personas with remaining violations; ` +
         `${gated.valuesGated + gated.valuesUncut} corpus values never drawn (gate ${gated.valuesGated}, no clean cut ${gated.valuesUncut}); ${file}`,
     };
+  },
+  outputs: [PERSONAS_FILE],
+  // The same lines run streamed (persona i is stored exactly as generated), read back a page at a time.
+  async export({ store, config, outputsDir, computed }) {
+    const { version, personas } = computed.counts;
+    if (version === undefined || personas === undefined) return [];
+    // Indices ≥ n may come from `personas generate` (left out); a missing one below n means sample again.
+    const set = { seed: config.seed, taxonomyVersion: version, below: personas };
+    if ((await personaRange(store, set)).count !== personas) return null;
+    await exportPersonas(store, set, 'jsonl', join(outputsDir, PERSONAS_FILE));
+    return [PERSONAS_FILE];
   },
 });

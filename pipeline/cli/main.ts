@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, PipelineError } from '../core/errors.js';
+import { diskFullError } from '../core/disk-full.js';
+import { scrubText } from '../privacy/scrub-output.js';
+import { escapeControls } from '../core/terminal-text.js';
 import { registerIngestCommand, registerRunCommand } from './run-commands.js';
 import { registerEvaluateCommand, registerSqlCommand, registerStatusCommand } from './read-commands.js';
 import { registerTaxonomyCommand } from './taxonomy-commands.js';
@@ -9,7 +12,8 @@ import { registerReportCommand } from './report-command.js';
 export function buildProgram(): Command {
   const program = new Command('deeppersona')
     .description('Mine an evidence-backed attribute taxonomy from conversations and generate grounded personas.')
-    .option('--db <file>', 'DuckDB store file (default: outputs/deeppersona.duckdb, or "db" in the config)')
+    .option('--db <file>', 'DuckDB store file (default: .deeppersona/deeppersona.duckdb, or "db" in the config)')
+    .option('--outputs <dir>', 'folder for the output files (default: outputs/ for the default store, else beside the store)')
     .option('--config <file>', 'JSON config file (validated; unknown keys are errors)')
     .option('--json', 'print machine-readable JSON on stdout instead of summary lines')
     .option('--quiet', 'print nothing but errors')
@@ -36,15 +40,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function reportError(error: unknown): number {
+function reportError(thrown: unknown): number {
+  // A full disk is the machine's state, not a bug: one line with the path, no stack trace.
+  const error = diskFullError(thrown) ?? thrown;
   if (error instanceof CommanderError) {
     // Commander already printed its message; help and version are not failures.
     return error.exitCode === 0 ? EXIT_CODES.OK : EXIT_CODES.USAGE;
   }
   if (error instanceof PipelineError) {
-    process.stderr.write(`deeppersona: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}\n`);
+    // Messages and hints can name taxonomy paths and labels: scrubbed like every other output,
+    // and kept to one line with no raw control characters (labels come from the corpus).
+    process.stderr.write(`${escapeControls(scrubText(`deeppersona: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}`), { oneLine: true })}\n`);
     return EXIT_CODES[error.code];
   }
-  process.stderr.write(`deeppersona: internal error, please report it:\n${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(escapeControls(scrubText(`deeppersona: internal error, please report it:\n${error instanceof Error ? error.stack : String(error)}\n`)));
   return EXIT_CODES.BUG;
 }

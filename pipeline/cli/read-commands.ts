@@ -1,15 +1,20 @@
 import type { Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import { formatQuality, measureExtractionQuality } from '../evaluate/extraction-quality.js';
-import { Store } from '../store/store.js';
+import { Store, type MemorySettings } from '../store/store.js';
+import { queryReadOnly, sandboxStore } from '../store/read-only-query.js';
+import { escapeControls } from '../core/terminal-text.js';
+import { scrubText } from '../privacy/scrub-output.js';
+import { ALL_STAGES } from '../../stages/index.js';
+import { outputStatus } from '../runner/stage-outputs.js';
 import { cliContext, printJson, withRun, type CliContext, type GlobalOptions } from './context.js';
 import { evaluateAndWrite, formatEvaluation } from '../evaluate/write-evaluation.js';
 import { join, resolve } from 'node:path';
 
 /** Read-only commands open the store in DuckDB's read-only mode: they can never change a row. */
-export async function openReadOnly(dbPath: string): Promise<Store> {
+export async function openReadOnly(dbPath: string, memory: MemorySettings = {}): Promise<Store> {
   try {
-    return await Store.open(dbPath, { readOnly: true });
+    return await Store.open(dbPath, { ...memory, readOnly: true });
   } catch (error) {
     if (error instanceof PipelineError && error.code === 'LOCKED') throw error;
     throw new PipelineError('INPUT', `no store at ${dbPath}`, 'run `npm start` (or `deeppersona run`) first, or pass --db');
@@ -19,7 +24,7 @@ export async function openReadOnly(dbPath: string): Promise<Store> {
 /** Runs `fn` on the store opened read-only, and always closes it. */
 export async function withReadOnlyStore<T>(command: Command, fn: (store: Store, ctx: CliContext) => Promise<T>): Promise<T> {
   const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
-  const store = await openReadOnly(ctx.dbPath);
+  const store = await openReadOnly(ctx.dbPath, ctx.config.duckdb);
   try {
     return await fn(store, ctx);
   } finally {
@@ -41,10 +46,20 @@ export function registerStatusCommand(program: Command): void {
           'SELECT run_id, command, status, started_at::VARCHAR AS started_at, finished_at::VARCHAR AS finished_at FROM runs ORDER BY started_at DESC LIMIT 1',
         );
         const tables = await store.tableCounts();
-        const status = { db: ctx.dbPath, lastRun: lastRun ?? null, stages: stages.map((s) => ({ ...s, counts: JSON.parse(String(s.counts ?? '{}')) })), tables };
+        // Files of each stage's newest done run, beside this store: `run` rewrites the missing ones.
+        const files = await outputStatus(store, ALL_STAGES, ctx.outputsDir);
+        const status = {
+          db: ctx.dbPath, lastRun: lastRun ?? null,
+          stages: stages.map((s) => ({ ...s, counts: JSON.parse(String(s.counts ?? '{}')), outputs: files.get(String(s.stage))?.outputs ?? [], missingOutputs: files.get(String(s.stage))?.missing ?? [] })),
+          tables,
+        };
         if (ctx.json) return printJson(status);
         const lines = [`store: ${ctx.dbPath}`, `last run: ${lastRun ? `${lastRun.run_id} (${lastRun.command}, ${lastRun.status})` : 'none'}`];
-        for (const s of stages) lines.push(`stage ${s.stage}: ${s.status} v${s.stage_version} key ${String(s.stage_key).slice(0, 12)} at ${s.finished_at ?? '-'}`);
+        for (const s of stages) {
+          const out = files.get(String(s.stage));
+          const missing = out?.missing.length ? `; missing ${out.missing.join(', ')} (\`deeppersona run\` rewrites ${out.missing.length > 1 ? 'them' : 'it'} from the store)` : '';
+          lines.push(`stage ${s.stage}: ${s.status} v${s.stage_version} key ${String(s.stage_key).slice(0, 12)} at ${s.finished_at ?? '-'}${out ? `; outputs ${out.outputs.join(', ')}` : ''}${missing}`);
+        }
         lines.push(`rows: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}`);
         ctx.reporter.line(lines.join('\n'));
       }),
@@ -58,12 +73,8 @@ export function registerSqlCommand(program: Command): void {
     .argument('<query>', 'SQL, e.g. "select count(*) from turns"')
     .action((query: string, _opts: object, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
-        let rows: Record<string, unknown>[];
-        try {
-          rows = await store.all(query);
-        } catch (error) {
-          throw new PipelineError('USAGE', `query failed: ${(error as Error).message.split('\n')[0]}`, 'the store is read-only here; see `deeppersona status` for tables');
-        }
+        await sandboxStore(store);
+        const rows = await queryReadOnly(store, query);
         if (ctx.json) return printJson(rows);
         printTable(rows);
       }),
@@ -74,7 +85,7 @@ function printTable(rows: Record<string, unknown>[]): void {
   if (rows.length === 0) return void process.stdout.write('(no rows)\n');
   const columns = Object.keys(rows[0]!);
   const cell = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'object' ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)) : String(v));
-  const lines = [columns.join('\t'), ...rows.map((row) => columns.map((c) => cell(row[c])).join('\t'))];
+  const lines = [columns, ...rows.map((row) => columns.map((c) => cell(row[c])))].map((cells) => cells.map((c) => escapeControls(scrubText(c), { oneLine: true })).join('\t'));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -66,7 +66,12 @@ export const taxonomyConfigSchema = z
     leafSimilarity: z.number().min(-1).max(1).optional(),
     /** Above this many phrases in a root, k-means micro-clusters precede linkage. @default 3000 */
     microClusters: z.number().int().min(50).default(3000),
-    /** `incremental` keeps the current version's leaves and places new phrases; `full` rebuilds. @default "incremental" */
+    /**
+     * `lexical`: each attribute is a leaf under the WordNet hypernyms its topic shares with others
+     * (word vectors place what WordNet cannot); `vectors`: k-means + average linkage on word vectors alone. @default "lexical"
+     */
+    grouping: z.enum(['lexical', 'vectors']).default('lexical'),
+    /** `incremental` keeps the current version's leaves and places new phrases (with `grouping: "lexical"`: a lexical rebuild that carries ids over); `full` rebuilds. @default "incremental" */
     mode: z.enum(['incremental', 'full']).default('incremental'),
     /** `offline` picks labels from member phrases; `llm` asks the configured LLM (Clio-style). @default "offline" */
     labeler: z.enum(['offline', 'llm']).default('offline'),
@@ -144,10 +149,35 @@ export const evaluateConfigSchema = z
   })
   .strict();
 
+/** A DuckDB memory size ("512MB", "1GB", "2GiB"). */
+const memorySize = z.string().regex(/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B|B)$/i, 'expected a size such as "512MB" or "1GB"');
+
+export const duckdbConfigSchema = z
+  .object({
+    /**
+     * DuckDB's memory limit: its buffer pool and query state; beyond it DuckDB spills to
+     * `tempDirectory` (a query whose state cannot spill fails with "Out of Memory"). Node's own
+     * memory comes on top. @default "512MB"
+     */
+    memoryLimit: memorySize.default('512MB'),
+    /** Per-stage limits that replace `memoryLimit` while that stage runs, e.g. {"report": "1GB"}. @default {} */
+    stageMemoryLimits: z.partialRecord(z.enum(['ingest', 'extract', 'embed', 'cluster', 'sample', 'evaluate', 'report']), memorySize).default({}),
+    /** Where DuckDB spills; unset = the store's path + ".tmp" (beside the store, on its disk). */
+    tempDirectory: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const DEFAULT_DB = '.deeppersona/deeppersona.duckdb';
+
 export const configSchema = z
   .object({
-    /** Store file; `--db` wins over this. @default "outputs/deeppersona.duckdb" */
-    db: z.string().min(1).default('outputs/deeppersona.duckdb'),
+    /**
+     * Store file; `--db` wins over this. Kept out of `outputs/` so that deleting the outputs never
+     * deletes the state they are rewritten from. @default ".deeppersona/deeppersona.duckdb"
+     */
+    db: z.string().min(1).default(DEFAULT_DB),
+    /** Folder for taxonomy.json, personas.jsonl, eval.json, the report and run manifests; `--outputs` wins. Unset: "outputs" for the default store, else the store's folder. */
+    outputs: z.string().min(1).optional(),
     /** Run seed for every sampled choice. @default 42 */
     seed: z.number().int().nonnegative().default(42),
     /** Top-level attribute categories; mentions and taxonomy roots never leave this list. */
@@ -160,6 +190,8 @@ export const configSchema = z
     evaluate: evaluateConfigSchema.prefault({}),
     /** OpenAI-compatible endpoint; unset = offline. The API key comes only from OPENAI_API_KEY. */
     llm: llmConfigSchema.prefault({}),
+    /** DuckDB's memory limit and spill folder (throughput settings: they never change a result). */
+    duckdb: duckdbConfigSchema.prefault({}),
   })
   .strict();
 
@@ -168,3 +200,4 @@ export type IngestConfig = z.infer<typeof ingestConfigSchema>;
 export type ExtractConfig = z.infer<typeof extractConfigSchema>;
 export type TaxonomyConfig = z.infer<typeof taxonomyConfigSchema>;
 export type SampleConfig = z.infer<typeof sampleConfigSchema>;
+export type DuckdbConfig = z.infer<typeof duckdbConfigSchema>;

@@ -1,6 +1,7 @@
 import type { Embedder } from '../core/types.js';
 import { checkConsistency, type Lexicon } from '../persona/consistency.js';
 import type { Persona } from '../persona/types.js';
+import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
 
 /** Store reads the persona metrics need, shared by ours and the baselines (same taxonomy version). */
@@ -8,27 +9,59 @@ import type { Store } from '../store/store.js';
 export interface ProvenanceIndex {
   nodes: Set<string>;
   leafIds: string[];
-  /** Facet → the distinct (lower-cased, trimmed) values its mentions state. */
-  facetValues: Map<string, string[]>;
+  /** facetKey(facet, value) of every persona corpus value some mention under its facet states. */
+  evidenced: Set<string>;
 }
 
-export async function provenanceIndex(store: Store, versionId: number): Promise<ProvenanceIndex> {
+const facetKey = (facetId: string, value: string) => `${facetId}\u0000${value}`;
+
+/**
+ * Which of these personas' corpus values have evidence, asked of DuckDB for just those values: a
+ * mention under the attribute's facet states the value, or starts with it (values may be cut at a
+ * phrase boundary). The prefix test runs only for values with no exact match. Memory follows the
+ * personas, not the vocabulary (a set of every facet's values grew with the corpus).
+ */
+export async function provenanceIndex(store: Store, versionId: number, personaSets: readonly (readonly Persona[])[]): Promise<ProvenanceIndex> {
   const nodes = await store.all<{ node_id: string; is_leaf: boolean }>('SELECT node_id, is_leaf FROM taxonomy_nodes WHERE version_id = $1 ORDER BY node_id', [versionId]);
-  const values = await store.all<{ facet_id: string; value: string }>(
-    'SELECT DISTINCT facet_id, lower(trim(value)) AS value FROM facet_evidence WHERE version_id = $1 ORDER BY facet_id, value',
+  await store.run('CREATE OR REPLACE TEMP TABLE provenance_wanted (facet_id VARCHAR, value VARCHAR)');
+  const wanted = await store.appender('provenance_wanted');
+  const seen = new Set<string>();
+  for (const personas of personaSets) {
+    for (const p of personas) {
+      for (const a of p.attributes) {
+        if (a.origin !== 'corpus' || !a.facetId || seen.has(facetKey(a.facetId, a.value))) continue;
+        seen.add(facetKey(a.facetId, a.value));
+        appendRow(wanted, [a.facetId, a.value]);
+      }
+    }
+  }
+  wanted.closeSync();
+  const rows = await store.all<{ facet_id: string; value: string }>(
+    `WITH said AS (
+       SELECT DISTINCT facet_id, lower(trim(value)) AS v FROM facet_evidence
+       WHERE version_id = $1 AND facet_id IN (SELECT facet_id FROM provenance_wanted)
+     ), exact AS (
+       SELECT w.facet_id, w.value FROM provenance_wanted w SEMI JOIN said s ON s.facet_id = w.facet_id AND s.v = w.value
+     ), prefixed AS (
+       SELECT w.facet_id, w.value FROM (SELECT * FROM provenance_wanted ANTI JOIN exact USING (facet_id, value)) w
+       SEMI JOIN said s ON s.facet_id = w.facet_id AND starts_with(s.v, w.value)
+     )
+     SELECT * FROM exact UNION ALL SELECT * FROM prefixed`,
     [versionId],
   );
-  const facetValues = new Map<string, string[]>();
-  for (const v of values) facetValues.set(v.facet_id, [...(facetValues.get(v.facet_id) ?? []), v.value]);
-  return { nodes: new Set(nodes.map((n) => n.node_id)), leafIds: nodes.filter((n) => n.is_leaf).map((n) => n.node_id), facetValues };
+  await store.run('DROP TABLE provenance_wanted');
+  return {
+    nodes: new Set(nodes.map((n) => n.node_id)),
+    leafIds: nodes.filter((n) => n.is_leaf).map((n) => n.node_id),
+    evidenced: new Set(rows.map((r) => facetKey(r.facet_id, r.value))),
+  };
 }
 
 /** A corpus value has evidence when a mention under its facet states it (values may be cut at a phrase boundary). */
 export function provenanceOf(index: ProvenanceIndex) {
   return (p: Persona, i: number) => {
     const a = p.attributes[i]!;
-    const said = a.facetId ? index.facetValues.get(a.facetId) : undefined;
-    return { hasNodeId: index.nodes.has(a.nodeId), hasEvidence: a.origin === 'corpus' && !!said?.some((v) => v.startsWith(a.value)) };
+    return { hasNodeId: index.nodes.has(a.nodeId), hasEvidence: a.origin === 'corpus' && !!a.facetId && index.evidenced.has(facetKey(a.facetId, a.value)) };
   };
 }
 

@@ -54,7 +54,8 @@ export async function runEvaluation(store: Store, config: Config, runId: string)
   const range = await personaRange(store, { seed: ctx.seed, taxonomyVersion: ctx.taxonomyVersion });
   const ours = range.count ? await loadPersonaPage(store, { seed: ctx.seed, taxonomyVersion: ctx.taxonomyVersion }, range.from, Math.min(range.to, range.from + e.maxPersonas)) : [];
   const count = ours.length || Math.min(config.sample.personas, e.maxPersonas);
-  const index = await provenanceIndex(store, ctx.taxonomyVersion);
+  const baselineSets = Object.fromEntries(BASELINES.map((name) => [name, baselinePersonas(name, ctx, count)]));
+  const index = await provenanceIndex(store, ctx.taxonomyVersion, [ours, ...Object.values(baselineSets)]);
   const score = async (personas: Persona[]) =>
     personas.length === 0 ? {} : personaMetrics({
       personas,
@@ -67,7 +68,6 @@ export async function runEvaluation(store: Store, config: Config, runId: string)
       bootstrapIterations: e.bootstrap,
     });
   const subjects: Record<string, Record<string, MetricValue>> = { ours: await score(ours) };
-  const baselineSets = Object.fromEntries(BASELINES.map((name) => [name, baselinePersonas(name, ctx, count)]));
   for (const name of BASELINES) subjects[name] = await score(baselineSets[name]!);
   const metrics: MetricRow[] = Object.keys(METRIC_DESCRIPTIONS).map((metric) => ({
     metric,

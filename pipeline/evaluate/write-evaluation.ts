@@ -1,5 +1,6 @@
 import writeFileAtomic from 'write-file-atomic';
 import type { Config } from '../config/schema.js';
+import { scrubDeep } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
 import { runEvaluation, writeEvaluations, type Evaluation } from './run-evaluation.js';
 
@@ -7,9 +8,12 @@ import { runEvaluation, writeEvaluations, type Evaluation } from './run-evaluati
 export async function evaluateAndWrite(store: Store, config: Config, runId: string, file: string): Promise<{ evaluation: Evaluation; rows: number }> {
   const evaluation = await runEvaluation(store, config, runId);
   const rows = await writeEvaluations(store, runId, evaluation);
-  await writeFileAtomic(file, `${JSON.stringify(evaluation, null, 2)}\n`);
+  await writeFileAtomic(file, evaluationJson(evaluation));
   return { evaluation, rows };
 }
+
+/** eval.json's text, PII-scrubbed like every export (today it holds metric names and numbers; a text field added later is covered). */
+export const evaluationJson = (evaluation: Evaluation): string => `${JSON.stringify(scrubDeep(evaluation), null, 2)}\n`;
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(3));
 

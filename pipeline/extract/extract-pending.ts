@@ -51,13 +51,14 @@ const TABLES = ['mentions', 'slots', 'extracted_conversations'] as const;
 export async function extractPending(opts: ExtractOptions): Promise<ExtractCounts> {
   const { store, extractor } = opts;
   const counts: ExtractCounts = { conversations: 0, mentions: 0, slots: 0, ungrounded: 0, invalid: 0, droppedValues: noDroppedValues(), failedConversations: 0, erroredConversations: 0 };
-  const pending = await pendingConversations(store);
-  const shaOf = new Map(pending.map((p) => [p.conversation_id, p.content_sha256]));
-  const progress = opts.reporter.progress('extract', pending.length);
+  const pending = await createPendingTable(store);
+  const progress = opts.reporter.progress('extract', pending);
   const limit = pLimit(opts.concurrency);
   const failures = createStoreFailureSink(store, opts.runId, 'extract');
-  for (let at = 0; at < pending.length; at += opts.chunkSize) {
-    const conversations = await loadConversations(store, pending.slice(at, at + opts.chunkSize).map((p) => p.conversation_id));
+  for (let at = 0; at < pending; at += opts.chunkSize) {
+    const chunk = await store.all<PendingRow>('SELECT conversation_id, content_sha256, lo, hi, turns FROM extract_pending WHERE rn > $1 AND rn <= $2 ORDER BY rn', [at, at + opts.chunkSize]);
+    const shaOf = new Map(chunk.map((p) => [p.conversation_id, p.content_sha256]));
+    const conversations = await loadChunk(store, chunk);
     // One conversation's exception must not end the run: it becomes a failures row and stays pending.
     const settled = await Promise.all(conversations.map((c) => limit(() => extractOrFailure(extractor, c))));
     for (const f of settled.filter(isExtractionFailure)) {
@@ -76,10 +77,42 @@ export async function extractPending(opts: ExtractOptions): Promise<ExtractCount
       await batch.rollback();
       throw error;
     }
-    progress.update(Math.min(at + opts.chunkSize, pending.length));
+    progress.update(Math.min(at + opts.chunkSize, pending));
   }
   progress.stop();
+  await store.run('DROP TABLE IF EXISTS extract_pending');
   return counts;
+}
+
+type PendingRow = { conversation_id: string; content_sha256: string; lo: bigint; hi: bigint; turns: number };
+
+/**
+ * The pending conversations as a temp table, numbered in the order their turns lie in the store
+ * (each with the rowid span and count of its turns), so a chunk reads one narrow slice of `turns`
+ * instead of scanning the whole table once per chunk (quadratic: 0.24 s a chunk at 200,000 turns).
+ * Nothing here grows in JS with the corpus. Returns how many are pending.
+ */
+async function createPendingTable(store: Store): Promise<number> {
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE extract_pending AS
+     SELECT row_number() OVER (ORDER BY lo, conversation_id) AS rn, * FROM (
+       SELECT c.conversation_id, c.content_sha256, min(t.rowid) AS lo, max(t.rowid) AS hi, count(*)::INTEGER AS turns
+       FROM conversations c ANTI JOIN extracted_conversations USING (conversation_id) JOIN turns t USING (conversation_id)
+       GROUP BY ALL
+     ) ORDER BY rn`,
+  );
+  return Number(await store.scalar('SELECT count(*) FROM extract_pending'));
+}
+
+/** A chunk's conversations through its rowid span; the whole table only if that span missed a turn (rowids moved). */
+async function loadChunk(store: Store, chunk: readonly PendingRow[]): Promise<Conversation[]> {
+  if (chunk.length === 0) return [];
+  const ids = chunk.map((p) => p.conversation_id);
+  const span = { lo: chunk.reduce((m, p) => (p.lo < m ? p.lo : m), chunk[0]!.lo), hi: chunk.reduce((m, p) => (p.hi > m ? p.hi : m), chunk[0]!.hi) };
+  const conversations = await loadConversations(store, ids, span);
+  const expected = new Map(chunk.map((p) => [p.conversation_id, Number(p.turns)]));
+  const complete = conversations.length === chunk.length && conversations.every((c) => c.turns.length === expected.get(c.conversationId));
+  return complete ? conversations : loadConversations(store, ids);
 }
 
 function writeResult(

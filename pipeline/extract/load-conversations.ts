@@ -13,14 +13,19 @@ type ConversationTurnRow = {
   text: string;
 };
 
-/** Loads whole conversations (all turns, in order) for the given ids; a hash join, not a scan per id. */
-export async function loadConversations(store: Store, ids: readonly string[]): Promise<Conversation[]> {
+/**
+ * Loads whole conversations (all turns, in order) for the given ids; a hash join, not a scan per id.
+ * With `span` (turns' rowids), only that slice of `turns` is read: without it the join scans the
+ * whole table, which per chunk grows with the corpus.
+ */
+export async function loadConversations(store: Store, ids: readonly string[], span?: { lo: bigint; hi: bigint }): Promise<Conversation[]> {
   const rows = await store.all<ConversationTurnRow>(
     `SELECT c.conversation_id, c.source_id, c.external_id, c.meta::VARCHAR AS meta, t.turn_id, t.turn_index, t.role, t.text
      FROM (SELECT unnest($1::VARCHAR[]) AS conversation_id) wanted
      JOIN conversations c USING (conversation_id) JOIN turns t USING (conversation_id)
+     ${span ? 'WHERE t.rowid BETWEEN $2 AND $3' : ''}
      ORDER BY c.conversation_id, t.turn_index`,
-    [listValue([...ids])],
+    span ? [listValue([...ids]), span.lo, span.hi] : [listValue([...ids])],
   );
   const byId = new Map<string, Conversation>();
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import { stableId } from '../core/hash.js';
 import type { Conversation, Mention, Slot } from '../core/types.js';
 import { isPersonalNameLike, scrubPii } from '../privacy/pii-scrubber.js';
+import { scrubText } from '../privacy/scrub-output.js';
 import { VALUE_REJECTIONS, type ValueRejection, valueRejection } from '../extractors/value-gate.js';
 
 export interface MentionRow extends Mention {
@@ -33,9 +34,12 @@ export function validMentions(conversation: Conversation, mentions: Mention[]): 
       dropped[rejection]++;
       continue;
     }
-    const value = scrubValue(m.attribute, m.value);
-    const mentionId = stableId('m', m.turnId, m.spanStart, m.spanEnd, m.attribute, value, m.extractorId);
-    rows.set(mentionId, { ...m, value, mentionId });
+    // An attribute is a name the extractor made up (an LLM may write "my email is …" there);
+    // phrases, embeddings and labels are made from it, so it is stored scrubbed, like a PII value.
+    const attribute = scrubText(m.attribute);
+    const value = scrubValue(attribute, m.value);
+    const mentionId = stableId('m', m.turnId, m.spanStart, m.spanEnd, attribute, value, m.extractorId);
+    rows.set(mentionId, { ...m, attribute, value, mentionId });
   }
   return { rows: [...rows.values()], invalid, dropped };
 }

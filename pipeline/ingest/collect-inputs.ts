@@ -2,13 +2,16 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PipelineError } from '../core/errors.js';
 import { detectFormat } from './detect-format.js';
+import { skipReason } from './skip-reason.js';
 
 const CANDIDATE = /\.(jsonl|ndjson|json)$/i;
+/** A corpus still in its archive: listed as skipped rather than passed over in silence. */
+const ARCHIVED = /\.(jsonl|ndjson|json)\.(gz|zst|bz2|xz|zip)$/i;
 
 export interface Inputs {
   files: string[];
-  /** Files in folders that no adapter recognised (explicitly named files never land here). */
-  skipped: string[];
+  /** Files in folders that no adapter recognised, and why (explicitly named files never land here). */
+  skipped: { path: string; reason: string }[];
 }
 
 /**
@@ -24,18 +27,23 @@ export async function collectInputs(paths: string[], format: string): Promise<In
       inputs.files.push(path);
       continue;
     }
-    const candidates = walk(path).filter((file) => CANDIDATE.test(file));
+    const skippedBefore = inputs.skipped.length;
     let found = 0;
-    for (const file of candidates) {
+    for (const file of walk(path)) {
+      if (ARCHIVED.test(file)) inputs.skipped.push({ path: file, reason: 'compressed: decompress it first' });
+      if (!CANDIDATE.test(file)) continue;
       if (format !== 'auto' || (await detectFormat(file))) {
         inputs.files.push(file);
         found++;
-      } else inputs.skipped.push(file);
+      } else inputs.skipped.push({ path: file, reason: await skipReason(file) });
     }
     if (found === 0) {
+      const skipped = inputs.skipped.slice(skippedBefore);
+      const listed = skipped.slice(0, 3).map((s) => `${s.path}: ${s.reason}`).join('; ');
+      const why = skipped.length === 0 ? '' : `; skipped ${listed}${skipped.length > 3 ? ` and ${skipped.length - 3} more` : ''}`;
       throw new PipelineError(
         'INPUT',
-        `${path}: nothing ingestible (no .json/.jsonl file that an adapter recognises)`,
+        `${path}: nothing ingestible (no .json/.jsonl file that an adapter recognises${why})`,
         'point at a Puffin, PrefEval or chat-jsonl file, or pass --format',
       );
     }

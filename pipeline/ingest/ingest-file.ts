@@ -1,17 +1,19 @@
-import { listValue, type DuckDBAppender } from '@duckdb/node-api';
-import { canonicalJson, fingerprintFile, hashJson, sha256 } from '../core/hash.js';
+import { fingerprintFile } from '../core/hash.js';
 import type { Reporter } from '../runner/reporter.js';
-import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
-import { openWriteBatch } from '../store/write-batch.js';
+import { ConversationWriter } from './conversation-writer.js';
+import { clip } from './line-reader.js';
 import { openSource, type ParsedRecord } from './read-source.js';
-import { conversationIdFor, sourceIdFor, sourcePathKey, turnIdFor } from './source-id.js';
+import { recordContent, type RecordContent } from './record-content.js';
+import { sourceIdFor, sourcePathKey } from './source-id.js';
 
 export interface IngestOptions {
   format: 'auto' | 'puffin' | 'prefeval' | 'chat-jsonl';
   maxTurnBytes: number;
   runId: string;
   reporter: Reporter;
+  /** Records per written chunk (default 5,000; tests use small chunks to cross commits). */
+  chunkRecords?: number;
 }
 
 /** Per-file tally. Invariant: read = stored + rejected, and stored = added + replaced + kept. */
@@ -29,17 +31,12 @@ export interface FileReport {
   kept: number;
   turnsAdded: number;
   turnsRemoved: number;
+  /** Lone surrogates in stored text replaced by U+FFFD (ids with one are rejected instead). */
+  loneSurrogates: number;
 }
 
-type Known = Map<string, { conversationId: string; contentSha: string }>;
-
-/**
- * Commit size. Each commit holds whole conversations with their turns, and the source row is
- * written only in the last one, so a killed ingest leaves consistent rows and the next run
- * reads the file again, keeping what is already stored: memory stays bounded on huge files.
- */
-const COMMIT_EVERY = 20_000;
-const TABLES = ['conversations', 'turns', 'rejects'] as const;
+/** external_id → content_sha256 of the file's stored conversations. */
+type Known = Map<string, string>;
 
 /**
  * Ingests one file. Records already stored with the same content are kept untouched, so
@@ -55,7 +52,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
   );
   const report: FileReport = {
     path: pathKey, sourceId, adapter: previous?.adapter ?? '', unchanged: false,
-    read: 0, stored: 0, rejected: 0, added: 0, replaced: 0, kept: 0, turnsAdded: 0, turnsRemoved: 0,
+    read: 0, stored: 0, rejected: 0, added: 0, replaced: 0, kept: 0, turnsAdded: 0, turnsRemoved: 0, loneSurrogates: 0,
   };
   if (previous?.file_sha256 === fingerprint.sha256) {
     return { ...report, unchanged: true, read: previous.records_read, stored: previous.records_stored, rejected: previous.records_rejected, kept: previous.records_stored };
@@ -65,87 +62,65 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
   const known = await knownConversations(store, sourceId);
   const progress = opts.reporter.progress(`ingest ${pathKey}`, fingerprint.lines);
 
-  let batch = await openWriteBatch(store, TABLES);
+  // Chunks commit as they go (whole conversations with their turns); see ConversationWriter.
+  const writer = await ConversationWriter.open(store, { sourceId, pathKey, runId: opts.runId, chunkRecords: opts.chunkRecords }, report);
   try {
-    await store.run('DELETE FROM rejects WHERE source_id = $1', [sourceId]);
-    for await (const record of source.records()) {
+    for await (const parsed of source.records()) {
       report.read++;
-      if (report.read % 1000 === 0) progress.update(record.line);
-      if (report.read % COMMIT_EVERY === 0) {
-        await batch.commit();
-        batch = await openWriteBatch(store, TABLES);
-      }
+      if (report.read % 1000 === 0) progress.update(parsed.line);
+      const record = parsed.ok ? digest(parsed) : parsed;
       if (!record.ok) {
         report.rejected++;
-        appendRow(batch.to.rejects, [sourceId, `${pathKey}:${record.line}`, record.line, record.index, record.reason, record.excerpt, opts.runId]);
-        continue;
+        writer.reject(record);
+      } else {
+        report.stored++;
+        report.loneSurrogates += record.loneSurrogates ?? 0;
+        storeRecord(writer, record, known, report);
       }
-      report.stored++;
-      await storeRecord(store, batch.to, sourceId, record, known, report);
+      if (writer.full) await writer.flush();
     }
+    await writer.drain();
     // Written last: until this commits, the file counts as not ingested and is read again.
     await store.run('INSERT OR REPLACE INTO sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())', [
       sourceId, source.adapter, pathKey, fingerprint.sha256, fingerprint.bytes, source.license, source.isSynthetic,
       report.read, report.stored, report.rejected,
     ]);
-    await batch.commit();
+    await writer.commit();
   } catch (error) {
-    await batch.rollback();
+    await writer.abort();
     throw error;
   }
   progress.stop();
   return report;
 }
 
-async function storeRecord(
-  store: Store,
-  out: { conversations: DuckDBAppender; turns: DuckDBAppender },
-  sourceId: string,
-  record: Extract<ParsedRecord, { ok: true }>,
-  known: Known,
-  report: FileReport,
-): Promise<void> {
-  const conversationId = conversationIdFor(sourceId, record.externalId);
-  const contentSha = hashJson({ turns: record.turns, meta: record.meta });
-  const existing = known.get(record.externalId);
-  if (existing?.contentSha === contentSha) {
+/** Same content as stored: kept untouched. Otherwise new, or a changed one that replaces its stored turns. */
+function storeRecord(writer: ConversationWriter, record: Digested, known: Known, report: FileReport): void {
+  const storedSha = known.get(record.externalId);
+  if (storedSha === record.contentSha) {
     report.kept++;
     return;
   }
-  const rows = record.turns.map((turn, index) => {
-    const textSha = sha256(turn.text);
-    return { turnId: turnIdFor(conversationId, index, turn.role, textSha), index, role: turn.role, text: turn.text, textSha };
-  });
-  let keep = new Set<string>();
-  if (existing) {
-    // Changed content: keep the turns that did not change (their downstream rows stay valid).
-    report.replaced++;
-    const wanted = new Set(rows.map((r) => r.turnId));
-    const old = await store.all<{ turn_id: string }>('SELECT turn_id FROM turns WHERE conversation_id = $1', [conversationId]);
-    const stale = old.map((r) => r.turn_id).filter((id) => !wanted.has(id));
-    keep = new Set(old.map((r) => r.turn_id).filter((id) => wanted.has(id)));
-    if (stale.length > 0) await store.run('DELETE FROM turns WHERE list_contains($1::VARCHAR[], turn_id)', [listValue(stale)]);
-    report.turnsRemoved += stale.length;
-    await store.run(
-      'UPDATE conversations SET line = $2, record_index = $6, content_sha256 = $3, turn_count = $4, meta = $5::JSON WHERE conversation_id = $1',
-      [conversationId, record.line, contentSha, rows.length, canonicalJson(record.meta), record.index],
-    );
-  } else {
-    report.added++;
-    appendRow(out.conversations, [conversationId, sourceId, record.externalId, record.line, record.index, contentSha, rows.length, canonicalJson(record.meta)]);
-  }
-  known.set(record.externalId, { conversationId, contentSha });
-  for (const row of rows) {
-    if (keep.has(row.turnId)) continue;
-    appendRow(out.turns, [row.turnId, conversationId, row.index, row.role, row.text, row.textSha]);
-    report.turnsAdded++;
+  if (storedSha === undefined) report.added++;
+  else report.replaced++;
+  writer.add(record, storedSha !== undefined);
+}
+
+type Digested = Extract<ParsedRecord, { ok: true }> & RecordContent;
+
+/** Hashes a record before any row is written, so a record that cannot be hashed becomes a reject row, not a failed file. */
+function digest(record: Extract<ParsedRecord, { ok: true }>): Digested | Extract<ParsedRecord, { ok: false }> {
+  try {
+    return { ...record, ...recordContent(record.turns, record.meta) };
+  } catch (e) {
+    return { ok: false, line: record.line, index: record.index, reason: `could not hash the record: ${(e as Error).message}`, excerpt: clip(record.turns[0]?.text ?? '') };
   }
 }
 
 async function knownConversations(store: Store, sourceId: string): Promise<Known> {
-  const rows = await store.all<{ external_id: string; conversation_id: string; content_sha256: string }>(
-    'SELECT external_id, conversation_id, content_sha256 FROM conversations WHERE source_id = $1',
+  const rows = await store.all<{ external_id: string; content_sha256: string }>(
+    'SELECT external_id, content_sha256 FROM conversations WHERE source_id = $1',
     [sourceId],
   );
-  return new Map(rows.map((r) => [r.external_id, { conversationId: r.conversation_id, contentSha: r.content_sha256 }]));
+  return new Map(rows.map((r) => [r.external_id, r.content_sha256]));
 }

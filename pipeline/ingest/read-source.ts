@@ -8,6 +8,7 @@ import { puffinAdapter } from './adapters/puffin.js';
 import { detectFormat, type SourceFormat } from './detect-format.js';
 import { readJsonArray } from './json-array-reader.js';
 import { clip, readLines } from './line-reader.js';
+import { MAX_NESTING_DEPTH, cleanJson, countLoneSurrogates, mayHoldLoneSurrogate, scanRecord } from './record-checks.js';
 
 export type { SourceFormat } from './detect-format.js';
 
@@ -18,7 +19,11 @@ export interface SourceTurn { role: Role; text: string }
  * unlike `line`, it stays unique when a minified JSON array puts many records on one line.
  */
 export type ParsedRecord =
-  | { ok: true; line: number; index: number; externalId: string; turns: SourceTurn[]; meta: Record<string, unknown> }
+  | {
+    ok: true; line: number; index: number; externalId: string; turns: SourceTurn[]; meta: Record<string, unknown>;
+    /** Lone surrogates in turn texts and meta that were replaced by U+FFFD; absent when none. */
+    loneSurrogates?: number;
+  }
   | { ok: false; line: number; index: number; reason: string; excerpt: string };
 
 /** `index` as in ParsedRecord; `topic` is the file name without its extension. */
@@ -95,16 +100,53 @@ async function* parse(path: string, adapter: SourceAdapter, maxTurnBytes: number
   for await (const item of items) {
     if (!item.ok) { yield { ok: false, line: item.line, index: item.index, reason: item.reason, excerpt: item.excerpt }; continue; }
     const { line, index } = item;
-    const reject = (reason: string): ParsedRecord => ({ ok: false, line, index, reason, excerpt: clip(item.raw) });
-    const res = adapter.adapt(item.value, { line, index, topic });
-    if (!res.ok) { yield reject(`wrong shape: ${res.reason}`); continue; }
-    const problem = validate(res.turns, maxTurnBytes);
-    if (problem) { yield reject(problem); continue; }
-    const first = firstLineOf.get(res.externalId);
-    if (first !== undefined) { yield reject(`duplicate conversation id ${JSON.stringify(res.externalId)} (first at line ${first})`); continue; }
-    firstLineOf.set(res.externalId, line);
-    yield { ok: true, line, index, externalId: res.externalId, turns: res.turns, meta: res.meta };
+    let record: ParsedRecord;
+    try {
+      record = adaptRecord(adapter, item, { line, index, topic }, maxTurnBytes);
+    } catch (e) {
+      // A bug or a limit we did not foresee costs this record, never the rest of the file.
+      record = { ok: false, line, index, reason: `could not read the record: ${(e as Error).message}`, excerpt: '' };
+    }
+    if (record.ok) {
+      const first = firstLineOf.get(record.externalId);
+      if (first !== undefined) record = { ok: false, line, index, reason: `duplicate conversation id ${JSON.stringify(record.externalId)} (first at line ${first})`, excerpt: '' };
+      else firstLineOf.set(record.externalId, line);
+    }
+    yield record.ok ? record : { ...record, excerpt: clip(item.raw) };
   }
+}
+
+/** Adapts one parsed value and applies the checks every format shares; the excerpt is filled in by the caller. */
+function adaptRecord(adapter: SourceAdapter, { raw, value }: { raw: string; value: unknown }, ctx: AdaptContext, maxTurnBytes: number): ParsedRecord {
+  const { line, index } = ctx;
+  const reject = (reason: string): ParsedRecord => ({ ok: false, line, index, reason, excerpt: '' });
+  const scan = scanRecord(value, { strings: mayHoldLoneSurrogate(raw) });
+  if (scan === 'too-deep') return reject(`nested more than ${MAX_NESTING_DEPTH} levels deep (arrays/objects); flatten it`);
+  const res = adapter.adapt(value, ctx);
+  if (!res.ok) return reject(`wrong shape: ${res.reason}`);
+  // An id is kept exact: UTF-8 has no lone surrogates, so storing one would change it (and two ids could merge).
+  if (countLoneSurrogates(res.externalId) > 0) return reject(`id ${JSON.stringify(res.externalId)} contains a lone surrogate (half of a UTF-16 pair); fix the id`);
+  if (scan === 'ok') {
+    const problem = validate(res.turns, maxTurnBytes);
+    return problem ? reject(problem) : { ok: true, line, index, externalId: res.externalId, turns: res.turns, meta: res.meta };
+  }
+  let loneSurrogates = 0;
+  const turns = res.turns.map((turn) => {
+    const n = countLoneSurrogates(turn.text);
+    loneSurrogates += n;
+    return n === 0 ? turn : { ...turn, text: turn.text.toWellFormed() };
+  });
+  const meta = cleanJson(res.meta);
+  const at = (path: string) => (path === '' ? 'meta' : `meta at "${path}"`);
+  if (meta.outOfRange !== undefined) return reject(`number out of range in ${at(meta.outOfRange)} (it parses as Infinity)`);
+  if (meta.keyClash !== undefined) return reject(`two keys in ${at(meta.keyClash)} differ only in a lone surrogate`);
+  loneSurrogates += meta.replaced;
+  const problem = validate(turns, maxTurnBytes);
+  if (problem) return reject(problem);
+  return {
+    ok: true, line, index, externalId: res.externalId, turns, meta: meta.value as Record<string, unknown>,
+    ...(loneSurrogates > 0 ? { loneSurrogates } : {}),
+  };
 }
 
 /** The ingest stage's single entry point: resolves the format, then streams one ParsedRecord per record read. */

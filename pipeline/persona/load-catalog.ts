@@ -8,6 +8,18 @@ import { buildCatalog, type Catalog, type Leaf, type LeafValue, type LeafValueTy
  * indices. The value type is the leaf's (a facet of a free-text leaf is still free text).
  */
 
+/**
+ * Bounds that keep the catalog's memory independent of the corpus (it is loaded by sample and
+ * evaluate, and copied to each persona worker; facets are bounded by taxonomy.facets.maxClustered
+ * per leaf): a facet's MAX_VALUES most mentioned values (the bundled data's largest facet has 64;
+ * personas draw ∝ count, so the cut tail is values said once or twice; 200,000 one-turn
+ * conversations of made-up values held 635,000 values and 720,000 pairs, 300 MB of heap, before
+ * this cut), and each facet's MAX_PARTNERS most frequent co-occurring facets (the bundled data's
+ * most connected facet has 190). Ties go by value, then facet id, so the cut is deterministic.
+ */
+export const MAX_VALUES = 100;
+export const MAX_PARTNERS = 256;
+
 const VALUE_TYPES: readonly LeafValueType[] = ['numeric', 'categorical', 'free_text'];
 const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
 
@@ -34,26 +46,30 @@ export async function loadCatalog(store: Store, versionId: number): Promise<Cata
   return buildCatalog(rows.leaves, rows.pairs);
 }
 
-export async function loadCatalogRows(store: Store, versionId: number): Promise<CatalogRows> {
+export async function loadCatalogRows(store: Store, versionId: number, limits = { values: MAX_VALUES, partners: MAX_PARTNERS }): Promise<CatalogRows> {
   const rows = await store.all<FacetRow>(
     `SELECT f.facet_id, f.node_id, n.path AS node_path, f.path, f.root, f.label, f.centroid, f.support_conversations, n.value_type
      FROM value_facets f JOIN taxonomy_nodes n ON n.version_id = f.version_id AND n.node_id = f.node_id
      WHERE f.version_id = $1 ORDER BY f.path, f.facet_id`,
     [versionId],
   );
-  const values = await store.all<{ facet_id: string; value: string; polarity: string; count: number }>(
+  const byFacet = new Map<string, LeafValue[]>();
+  // Streamed, and at most MAX_VALUES per facet (the most mentioned): the rows never sit in JS at once.
+  for await (const values of store.stream<{ facet_id: string; value: string; polarity: string; count: number }>(
     `SELECT fm.facet_id, lower(trim(m.value)) AS value, m.polarity, count(*)::INTEGER AS count
      FROM facet_members fm JOIN mentions m USING (mention_id)
-     WHERE fm.version_id = $1 GROUP BY ALL ORDER BY fm.facet_id, count DESC, value, m.polarity`,
-    [versionId],
-  );
-  const byFacet = new Map<string, LeafValue[]>();
-  for (const v of values) {
-    const polarity = POLARITIES.includes(v.polarity as Polarity) ? (v.polarity as Polarity) : 'neutral';
-    const list = byFacet.get(v.facet_id);
-    const entry = { value: v.value, polarity, count: Number(v.count) };
-    if (list) list.push(entry);
-    else byFacet.set(v.facet_id, [entry]);
+     WHERE fm.version_id = $1 GROUP BY fm.facet_id, lower(trim(m.value)), m.polarity
+     QUALIFY row_number() OVER (PARTITION BY fm.facet_id ORDER BY count(*) DESC, lower(trim(m.value)), m.polarity) <= $2
+     ORDER BY fm.facet_id, count DESC, value, m.polarity`,
+    [versionId, limits.values],
+  )) {
+    for (const v of values) {
+      const polarity = POLARITIES.includes(v.polarity as Polarity) ? (v.polarity as Polarity) : 'neutral';
+      const list = byFacet.get(v.facet_id);
+      const entry = { value: v.value, polarity, count: Number(v.count) };
+      if (list) list.push(entry);
+      else byFacet.set(v.facet_id, [entry]);
+    }
   }
   const leaves: Leaf[] = rows.map((r) => ({
     nodeId: r.node_id,
@@ -67,13 +83,20 @@ export async function loadCatalogRows(store: Store, versionId: number): Promise<
     valueType: VALUE_TYPES.includes(r.value_type as LeafValueType) ? (r.value_type as LeafValueType) : 'free_text',
     values: byFacet.get(r.facet_id) ?? [],
   }));
-  // Conversations in which both facets have a mention, each (facet, conversation) counted once.
+  // Conversations in which both facets have a mention, each (facet, conversation) counted once; a
+  // pair is kept when it is among the MAX_PARTNERS most frequent of either facet.
   const pairs = await store.all<{ a: string; b: string; count: number }>(
-    `WITH fc AS (SELECT DISTINCT fm.facet_id, m.conversation_id FROM facet_members fm JOIN mentions m USING (mention_id) WHERE fm.version_id = $1)
-     SELECT x.facet_id AS a, y.facet_id AS b, COUNT(*)::INTEGER AS count
-     FROM fc x JOIN fc y ON x.conversation_id = y.conversation_id AND x.facet_id < y.facet_id
-     GROUP BY x.facet_id, y.facet_id ORDER BY a, b`,
-    [versionId],
+    `WITH fc AS (SELECT DISTINCT fm.facet_id, m.conversation_id FROM facet_members fm JOIN mentions m USING (mention_id) WHERE fm.version_id = $1),
+     pairs AS (
+       SELECT x.facet_id AS a, y.facet_id AS b, COUNT(*)::INTEGER AS count
+       FROM fc x JOIN fc y ON x.conversation_id = y.conversation_id AND x.facet_id < y.facet_id GROUP BY x.facet_id, y.facet_id
+     ), ranked AS (
+       SELECT *, row_number() OVER (PARTITION BY facet ORDER BY count DESC, partner) AS nth
+       FROM (SELECT a AS facet, b AS partner, count FROM pairs UNION ALL SELECT b, a, count FROM pairs)
+     )
+     SELECT least(facet, partner) AS a, greatest(facet, partner) AS b, any_value(count) AS count
+     FROM ranked WHERE nth <= $2 GROUP BY 1, 2 ORDER BY a, b`,
+    [versionId, limits.partners],
   );
   return { leaves, pairs: pairs.map((p) => ({ a: p.a, b: p.b, count: Number(p.count) })) };
 }

@@ -1,12 +1,14 @@
-import { scrubPii } from '../privacy/pii-scrubber.js';
+import { scrubDeep } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
+import { scrubPersona } from './persona-output.js';
 import type { Persona } from './types.js';
 
 /**
  * `personas show`: a readable card with provenance for every attribute (its taxonomy path and
  * node) and, for corpus values, one evidence quote with its source file and line: a mention under
  * the attribute's value facet whose value is the persona's (exact match first). Quotes are stored
- * exact; they are PII-scrubbed here, as everything that leaves the store is.
+ * exact; the card scrubs every field before it cuts or wraps any (a phone number wrapped over two
+ * lines would slip past a scrub of the finished text), and --json output is scrubbed by printJson.
  */
 
 export interface Evidence {
@@ -25,7 +27,7 @@ export async function personaEvidence(store: Store, persona: Persona, taxonomyVe
      WHERE rn = 1 ORDER BY position`,
     [persona.personaId, taxonomyVersion],
   );
-  return new Map(rows.map((r) => [Number(r.position), { quote: scrubPii(r.quote).text, locator: r.locator, conversation: r.external_id }]));
+  return new Map(rows.map((r) => [Number(r.position), { quote: r.quote, locator: r.locator, conversation: r.external_id }]));
 }
 
 const oneLine = (s: string, max: number) => {
@@ -33,7 +35,9 @@ const oneLine = (s: string, max: number) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-export function formatPersonaCard(p: Persona, evidence: ReadonlyMap<number, Evidence>, taxonomyVersion: number): string {
+export function formatPersonaCard(persona: Persona, rawEvidence: ReadonlyMap<number, Evidence>, taxonomyVersion: number): string {
+  const p = scrubPersona(persona);
+  const evidence = new Map([...rawEvidence].map(([i, e]) => [i, scrubDeep(e)]));
   const a = p.anchors;
   const place = [a.city.name, a.city.region, a.country.name].filter(Boolean).join(', ');
   const lines = [

@@ -1,3 +1,4 @@
+import { scrubDeep, scrubText } from '../privacy/scrub-output.js';
 import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
 import { openWriteBatch } from '../store/write-batch.js';
@@ -44,8 +45,26 @@ export function nestAttributes(attributes: readonly PersonaAttribute[]): NestedA
 
 const isEntry = (x: NestedAttributes | AttributeEntry): x is AttributeEntry => typeof (x as AttributeEntry).value === 'string' && 'polarity' in x;
 
-/** One line of outputs/personas.jsonl (no trailing newline). */
-export function personaLine(persona: Persona): string {
+/**
+ * The persona with its text PII-scrubbed (privacy/scrub-output.ts), for every way it leaves the
+ * store (JSONL, exports, the card): attribute paths, roots, labels and values, the summary, the
+ * LLM core and the anchors. Field by field, not scrubDeep: ids and enums need no scrub, and at ~250
+ * attributes scrubDeep tripled the time to serialise a persona. Call it before a path is split
+ * into keys or a text is cut: an email split at its dots is no longer an email to the scrubber.
+ */
+export function scrubPersona(p: Persona): Persona {
+  return {
+    ...p,
+    anchors: scrubDeep(p.anchors),
+    attributes: p.attributes.map((a) => ({ ...a, path: scrubText(a.path), root: scrubText(a.root), label: scrubText(a.label), value: scrubText(a.value) })),
+    summary: scrubText(p.summary),
+    ...(p.core ? { core: scrubDeep(p.core) } : {}),
+  };
+}
+
+/** One line of outputs/personas.jsonl (no trailing newline), PII-scrubbed. */
+export function personaLine(raw: Persona): string {
+  const persona = scrubPersona(raw);
   return JSON.stringify({
     id: persona.personaId,
     seed: persona.seed,

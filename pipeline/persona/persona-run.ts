@@ -125,13 +125,17 @@ function tally(counts: PersonaRunCounts, roots: Set<string>, g: GeneratedPersona
   }
 }
 
-/** Lowers DuckDB's memory limit; the returned function resets it to the default (the store never sets another). */
+/**
+ * Lowers DuckDB's memory limit; the returned function restores the one before (RESET would go to
+ * DuckDB's own default, 80% of RAM, not the limit the store was opened or the stage run with).
+ */
 async function capStoreMemory(store: Store, limit: string): Promise<() => Promise<void>> {
-  await store.run(`SET memory_limit = '${limit.replace(/'/g, '')}'`);
+  const before = await store.memoryLimit();
+  await store.setMemoryLimit(limit);
   let restored = false;
   return async () => {
     if (restored) return;
     restored = true;
-    await store.run('RESET memory_limit');
+    await store.setMemoryLimit(before);
   };
 }

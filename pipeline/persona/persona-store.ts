@@ -11,7 +11,12 @@ export interface PersonaQuery {
   taxonomyVersion: number;
   /** '' (default) for the configured run's personas. */
   variant?: string;
+  /** Only indices below this (the sample stage's own n, leaving out any `personas generate` added beyond). */
+  below?: number;
 }
+
+/** persona_index is an INTEGER: no index reaches this. */
+export const MAX_INDEX = 2 ** 31 - 1;
 
 type PersonaRow = { persona_id: string; run_seed: number; persona_index: number; anchors: string; summary: string; core: string | null };
 type AttributeRow = {
@@ -54,8 +59,8 @@ export async function loadPersona(store: Store, id: string): Promise<Persona | u
 /** Indices stored for a seed and version: [min, max + 1), and how many. */
 export async function personaRange(store: Store, q: PersonaQuery): Promise<{ from: number; to: number; count: number }> {
   const [r] = await store.all<{ lo: number | null; hi: number | null; n: number }>(
-    'SELECT min(persona_index) AS lo, max(persona_index) AS hi, count(*)::INTEGER AS n FROM personas WHERE run_seed = $1 AND taxonomy_version = $2 AND variant = $3',
-    [q.seed, q.taxonomyVersion, q.variant ?? ''],
+    'SELECT min(persona_index) AS lo, max(persona_index) AS hi, count(*)::INTEGER AS n FROM personas WHERE run_seed = $1 AND taxonomy_version = $2 AND variant = $3 AND persona_index < $4',
+    [q.seed, q.taxonomyVersion, q.variant ?? '', q.below ?? MAX_INDEX],
   );
   return r?.lo === null || r?.lo === undefined ? { from: 0, to: 0, count: 0 } : { from: Number(r.lo), to: Number(r.hi) + 1, count: Number(r.n) };
 }

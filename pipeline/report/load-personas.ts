@@ -1,6 +1,6 @@
 import { scrubPii } from '../privacy/pii-scrubber.js';
 import type { Store } from '../store/store.js';
-import { EVIDENCE_COLUMNS, EVIDENCE_ORDER, toEvidence, type EvidenceRow } from './load-taxonomy.js';
+import { EVIDENCE_COLUMNS, toEvidence, type EvidenceRow } from './load-taxonomy.js';
 import type { AttributeFacet, AttributeNode, CardAnchors, CardAttribute, Evidence, PersonaCard, PersonaStats, ReportPersonas } from './types.js';
 
 const scrub = (s: string): string => scrubPii(s).text;
@@ -76,27 +76,56 @@ type AttributeRow = {
 /**
  * One quote per (facet, node, value) of the shown corpus attributes: from the attribute's facet a
  * mention with that exact value, then one the (possibly cut) value starts; else the same from its
- * node; else any mention of the facet, then of the node.
+ * node; else any mention of the facet, then of the node; ties go to the first in evidence order.
+ *
+ * Bounded by design: mentions are first aggregated to each wanted facet's and node's distinct
+ * values (with the first mention of each, an aggregate DuckDB can spill), and only those are
+ * matched with the wanted values; the prefix match is tried only for a wanted value with no exact
+ * match at that level (a value cut at a phrase boundary). Joining every wanted value to every
+ * mention of its node and window-sorting them all grew as values × mentions (20 GB on 20,000
+ * one-turn conversations).
  */
 const quotesSql = (shown: string) => `WITH wanted AS (
-    SELECT DISTINCT a.node_id, a.facet_id, a.value FROM persona_attributes a WHERE a.persona_id IN (${shown}) AND a.origin = 'corpus'
-  ), candidates AS (
-    SELECT w.node_id, w.facet_id, w.value AS attr_value, 0 AS fallback, ${EVIDENCE_COLUMNS}, e.source_path, e.line, e.turn_index, e.span_start, e.mention_id
-    FROM wanted w JOIN facet_evidence e ON e.version_id = $1 AND e.facet_id = w.facet_id
-    UNION ALL
-    SELECT w.node_id, w.facet_id, w.value AS attr_value, 1 AS fallback, ${EVIDENCE_COLUMNS}, e.source_path, e.line, e.turn_index, e.span_start, e.mention_id
-    FROM wanted w JOIN node_evidence e ON e.version_id = $1 AND e.node_id = w.node_id
-  ), matched AS (
-    SELECT *, CASE WHEN lower(trim(value)) = lower(trim(attr_value)) THEN 0
-                   WHEN starts_with(lower(trim(value)), lower(trim(attr_value))) THEN 1 ELSE 2 END AS match
-    FROM candidates
+    SELECT DISTINCT a.node_id, a.facet_id, a.value AS attr_value, lower(trim(a.value)) AS v
+    FROM persona_attributes a WHERE a.persona_id IN (${shown}) AND a.origin = 'corpus'
+  ), facet_firsts AS (
+    SELECT e.facet_id AS k, lower(trim(e.value)) AS v, min(${ORDER_KEY}) AS earliest
+    FROM facet_evidence e WHERE e.version_id = $1 AND e.facet_id IN (SELECT facet_id FROM wanted) GROUP BY ALL
+  ), node_firsts AS (
+    SELECT e.node_id AS k, lower(trim(e.value)) AS v, min(${ORDER_KEY}) AS earliest
+    FROM node_evidence e WHERE e.version_id = $1 AND e.node_id IN (SELECT node_id FROM wanted) GROUP BY ALL
+  ), facet_exact AS (
+    SELECT w.node_id, w.facet_id, w.attr_value, 0 AS rank, x.earliest FROM wanted w JOIN facet_firsts x ON x.k = w.facet_id AND x.v = w.v
+  ), facet_prefix AS (
+    SELECT w.node_id, w.facet_id, w.attr_value, 1 AS rank, min(x.earliest) AS earliest
+    FROM (SELECT * FROM wanted w ANTI JOIN facet_exact f ON ${SAME_WANTED}) w
+    JOIN facet_firsts x ON x.k = w.facet_id AND length(x.v) > length(w.v) AND starts_with(x.v, w.v) GROUP BY ALL
+  ), node_exact AS (
+    SELECT w.node_id, w.facet_id, w.attr_value, 2 AS rank, x.earliest FROM wanted w JOIN node_firsts x ON x.k = w.node_id AND x.v = w.v
+  ), node_prefix AS (
+    SELECT w.node_id, w.facet_id, w.attr_value, 3 AS rank, min(x.earliest) AS earliest
+    FROM (SELECT * FROM wanted w ANTI JOIN node_exact f ON ${SAME_WANTED}) w
+    JOIN node_firsts x ON x.k = w.node_id AND length(x.v) > length(w.v) AND starts_with(x.v, w.v) GROUP BY ALL
+  ), facet_any AS (
+    SELECT w.node_id, w.facet_id, w.attr_value, 4 AS rank, x.earliest
+    FROM wanted w JOIN (SELECT k, min(earliest) AS earliest FROM facet_firsts GROUP BY k) x ON x.k = w.facet_id
+  ), node_any AS (
+    SELECT w.node_id, w.facet_id, w.attr_value, 5 AS rank, x.earliest
+    FROM wanted w JOIN (SELECT k, min(earliest) AS earliest FROM node_firsts GROUP BY k) x ON x.k = w.node_id
+  ), best AS (
+    SELECT node_id, facet_id, attr_value, arg_min(earliest.mention_id, {'rank': rank, 'earliest': earliest}) AS mention_id
+    FROM (SELECT * FROM facet_exact UNION ALL SELECT * FROM facet_prefix UNION ALL SELECT * FROM node_exact
+          UNION ALL SELECT * FROM node_prefix UNION ALL SELECT * FROM facet_any UNION ALL SELECT * FROM node_any)
+    GROUP BY ALL
   )
-  SELECT e.node_id, e.facet_id, e.attr_value, ${EVIDENCE_COLUMNS}
-  FROM matched e
-  QUALIFY row_number() OVER (
-    PARTITION BY e.node_id, e.facet_id, e.attr_value
-    ORDER BY CASE WHEN e.match < 2 THEN 2 * e.fallback + e.match ELSE 4 + e.fallback END, ${EVIDENCE_ORDER}) = 1
-  ORDER BY e.node_id, e.facet_id, e.attr_value`;
+  SELECT b.node_id, b.facet_id, b.attr_value, ${EVIDENCE_COLUMNS}
+  FROM best b JOIN (SELECT DISTINCT ON (mention_id) ${EVIDENCE_COLUMNS}, e.mention_id FROM node_evidence e
+                    WHERE e.version_id = $1 AND e.mention_id IN (SELECT mention_id FROM best)) e ON e.mention_id = b.mention_id
+  ORDER BY b.node_id, b.facet_id, b.attr_value`;
+
+const SAME_WANTED = 'f.node_id = w.node_id AND f.facet_id IS NOT DISTINCT FROM w.facet_id AND f.attr_value = w.attr_value';
+/** EVIDENCE_ORDER as one comparable struct (all its columns are NOT NULL), so the first mention is an aggregate. */
+const ORDER_KEY = "{'source_path': e.source_path, 'line': e.line, 'turn_index': e.turn_index, 'span_start': e.span_start, 'mention_id': e.mention_id}";
 
 const quoteKey = (nodeId: string, facetId: string | null, value: string) => `${nodeId}\u0000${facetId ?? ''}\u0000${value}`;
 

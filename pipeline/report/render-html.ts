@@ -36,7 +36,7 @@ export function renderHtml(data: ReportData): string {
 <section id="metrics"><h2>Metrics</h2><div class="panel">${renderMetrics(data.metrics)}</div></section>
 <section id="run"><h2>Run</h2><div class="panel">${renderRun(data.run)}</div></section>
 </main>
-<footer>Generated ${h(data.generatedAt)} by <code>deeppersona report</code>. Quotes and values are PII-scrubbed; every quote names its source file and line.</footer>
+<footer>Generated ${h(data.generatedAt)} by <code>deeppersona report</code>. Every text from a conversation or a model is PII-scrubbed; every quote names its source file and line.</footer>
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>

@@ -1,3 +1,4 @@
+import { scrubDeep } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
 import { loadFacets } from './load-facets.js';
 import { loadPersonas } from './load-personas.js';
@@ -26,7 +27,10 @@ export interface ReportOptions {
 
 export const DEFAULT_REPORT_PERSONAS = 50;
 
-/** Everything the report shows, read from the store (read-only queries only). */
+/**
+ * Everything the report shows, read from the store (read-only queries only), every string
+ * PII-scrubbed in one pass here (privacy/scrub-output.ts) before anything renders, cuts or wraps it.
+ */
 export async function loadReportData(store: Store, opts: ReportOptions = {}): Promise<ReportData> {
   const version = await currentVersion(store);
   const run = await loadRun(store);
@@ -35,12 +39,12 @@ export async function loadReportData(store: Store, opts: ReportOptions = {}): Pr
     facets: await loadFacets(store, version, { valuesPerFacet: opts.valuesPerFacet ?? 8, evidencePerFacet: opts.evidencePerFacet ?? 5 }),
   };
   const personas = await loadPersonas(store, { currentVersion: version, preferredSeed: runSeed(run), limit: opts.personas ?? DEFAULT_REPORT_PERSONAS });
-  return {
+  return scrubDeep({
     generatedAt: opts.generatedAt ?? new Date().toISOString(),
     taxonomy,
     personas,
     run,
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
     ...(opts.anchorsReference ? { anchorsReference: opts.anchorsReference } : {}),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Everything the static report shows, loaded from the store (report-data.ts) and embedded in the
- * page as one JSON block. Every string that came from a conversation is PII-scrubbed on the way in
- * (values, quotes, summaries); the page HTML-escapes everything it shows.
+ * page as one JSON block. Every string (attributes, values, quotes, labels, paths, summaries) is
+ * PII-scrubbed on the way in by loadReportData; the page HTML-escapes everything it shows.
  */
 
 export interface ReportData {

@@ -29,14 +29,19 @@ export function metricsFromEval(file: string): MetricRow[] | undefined {
 }
 
 export async function writeReport(store: Store, dir: string, opts: ReportOptions & { minAge: number; maxAge: number }): Promise<ReportSummary> {
-  const anchorsReference = opts.anchorsReference ?? populationReference(opts.minAge, opts.maxAge);
-  const data = await loadReportData(store, { ...opts, anchorsReference });
-  const html = renderHtml(data);
+  const { html, summary } = await renderReport(store, opts);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.html');
   await writeFileAtomic(file, html);
-  return {
-    out: file,
+  return { out: file, ...summary };
+}
+
+/** The page and what it holds, not yet written (the report stage keeps it in the store first). */
+export async function renderReport(store: Store, opts: ReportOptions & { minAge: number; maxAge: number }): Promise<{ html: string; summary: Omit<ReportSummary, 'out'> }> {
+  const anchorsReference = opts.anchorsReference ?? populationReference(opts.minAge, opts.maxAge);
+  const data = await loadReportData(store, { ...opts, anchorsReference });
+  const html = renderHtml(data);
+  const summary = {
     bytes: Buffer.byteLength(html),
     taxonomyVersion: data.taxonomy?.version ?? null,
     nodes: data.taxonomy?.nodes.length ?? 0,
@@ -45,6 +50,7 @@ export async function writeReport(store: Store, dir: string, opts: ReportOptions
     personaCards: data.personas.cards.length,
     metrics: data.metrics?.length ?? 0,
   };
+  return { html, summary };
 }
 
 export const describeReport = (s: ReportSummary): string =>

@@ -1,4 +1,6 @@
 import cliProgress from 'cli-progress';
+import { escapeControls } from '../core/terminal-text.js';
+import { scrubText } from '../privacy/scrub-output.js';
 
 export interface Progress {
   update(value: number): void;
@@ -19,7 +21,9 @@ export function createReporter(opts: { quiet?: boolean; json?: boolean; tty?: bo
   const tty = opts.tty ?? Boolean(process.stderr.isTTY);
   return {
     line(text) {
-      if (!silent) process.stdout.write(`${text}\n`);
+      // Lines quote the corpus (evidence, persona cards): its control characters must not reach the terminal.
+      // And its PII (privacy/scrub-output.ts): lines carry attributes, labels, quotes and summaries.
+      if (!silent) process.stdout.write(`${escapeControls(scrubText(text))}\n`);
     },
     progress(label, total) {
       if (silent || !tty || total <= 0) return { update() {}, stop() {} };
@@ -36,5 +40,5 @@ export function createReporter(opts: { quiet?: boolean; json?: boolean; tty?: bo
 /** A reporter that keeps lines in memory, for tests and for library callers. */
 export function createMemoryReporter(): Reporter & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, line: (text) => void lines.push(text), progress: () => ({ update() {}, stop() {} }) };
+  return { lines, line: (text) => void lines.push(scrubText(text)), progress: () => ({ update() {}, stop() {} }) };
 }

@@ -13,6 +13,8 @@ export interface StageReport {
   counts: Record<string, number>;
   durationMs: number;
   summary: string;
+  /** Files written beside the store (relative to it): by the stage's run, or rewritten from the store when skipped. */
+  outputs?: string[];
 }
 
 export interface RunManifest {

@@ -2,6 +2,7 @@
  * Versioned schema. A migration is applied once, in a transaction, when the store opens;
  * append new ones, never edit a released one (existing stores would not see the change).
  */
+import { OUTPUT_MIGRATIONS } from './migrations-outputs.js';
 import { PERSONA_MIGRATIONS } from './migrations-personas.js';
 
 export interface Migration {
@@ -236,4 +237,5 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   ...PERSONA_MIGRATIONS,
+  ...OUTPUT_MIGRATIONS,
 ];

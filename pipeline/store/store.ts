@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { diskFullError } from '../core/disk-full.js';
 import { PipelineError } from '../core/errors.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -20,12 +21,12 @@ export class Store {
     readonly readOnly: boolean,
   ) {}
 
-  static async open(path: string, opts: { readOnly?: boolean } = {}): Promise<Store> {
+  static async open(path: string, opts: { readOnly?: boolean } & MemorySettings = {}): Promise<Store> {
     const readOnly = opts.readOnly ?? false;
     if (path !== ':memory:' && !readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+      instance = await DuckDBInstance.create(path, { ...(readOnly ? { access_mode: 'READ_ONLY' } : {}), ...memoryOptions(path, opts) });
     } catch (error) {
       throw translateOpenError(path, error);
     }
@@ -47,9 +48,34 @@ export class Store {
     await this.serial(() => this.connection.run(sql, params));
   }
 
+  /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+  async changes(sql: string, params?: Params): Promise<number> {
+    const result = await this.serial(() => this.connection.run(sql, params));
+    return result.rowsChanged;
+  }
+
   async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
     const reader = await this.serial(() => this.connection.runAndReadAll(sql, params));
     return reader.getRowObjectsJS() as T[];
+  }
+
+  /**
+   * The rows of a query one DuckDB chunk (about 2,048 rows) at a time, so a result bigger than
+   * memory never sits in JS at once. The connection is held until the loop ends: run no other
+   * statement on this store inside the loop (it would wait for the loop, forever).
+   */
+  async *stream<T extends Row = Row>(sql: string, params?: Params): AsyncGenerator<T[]> {
+    const before = this.tail;
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    this.tail = before.then(() => done, () => done);
+    try {
+      await before.catch(() => undefined);
+      const result = await this.connection.stream(sql, params);
+      for await (const rows of result.yieldRowObjectJs()) yield rows as T[];
+    } finally {
+      release();
+    }
   }
 
   async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
@@ -72,6 +98,15 @@ export class Store {
       await this.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+
+  /** DuckDB's memory limit from now on (the runner sets each stage's own; see duckdb.stageMemoryLimits). */
+  async setMemoryLimit(limit: string): Promise<void> {
+    await this.run(`SET memory_limit = '${checkedSize(limit)}'`);
+  }
+
+  async memoryLimit(): Promise<string> {
+    return String(await this.scalar("SELECT current_setting('memory_limit')"));
   }
 
   appender(table: string): Promise<DuckDBAppender> {
@@ -111,6 +146,36 @@ export class Store {
   }
 }
 
+/**
+ * DuckDB's own default memory limit is 80% of RAM, for the process that also holds Node's heap,
+ * and it keeps every block it read cached up to that limit: memory then grows with the store, not
+ * with the work. The default here is deliberate (config `duckdb`), and DuckDB spills beyond it to a
+ * folder beside the store (not /tmp, which may be RAM).
+ */
+export interface MemorySettings {
+  /** DuckDB memory limit, e.g. "512MB". @default "512MB" */
+  memoryLimit?: string;
+  /** Spill folder. @default the store path + ".tmp" */
+  tempDirectory?: string;
+}
+
+export const DEFAULT_MEMORY_LIMIT = '512MB';
+
+function memoryOptions(path: string, opts: MemorySettings): Record<string, string> {
+  const options: Record<string, string> = { memory_limit: checkedSize(opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT) };
+  const temp = opts.tempDirectory ?? (path === ':memory:' ? undefined : `${path}.tmp`);
+  if (temp !== undefined) options.temp_directory = temp;
+  return options;
+}
+
+/** Sizes go into SQL text: only digits, a unit and spaces pass (the config schema says the same). */
+function checkedSize(size: string): string {
+  if (!/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B|B)$/i.test(size)) {
+    throw new PipelineError('CONFIG', `invalid DuckDB memory size "${size}"`, 'use a size such as "512MB" or "1GB"');
+  }
+  return size;
+}
+
 function translateOpenError(path: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(message);
@@ -121,5 +186,5 @@ function translateOpenError(path: string, error: unknown): Error {
       'wait for that run to finish, or stop it; a killed run releases the lock by itself',
     );
   }
-  return new PipelineError('INPUT', `cannot open store ${path}: ${message.split('\n')[0]}`, 'check the --db path');
+  return diskFullError(error, path) ?? new PipelineError('INPUT', `cannot open store ${path}: ${message.split('\n')[0]}`, 'check the --db path');
 }

@@ -23,11 +23,15 @@ export async function openWriteBatch<T extends string>(store: Store, tables: rea
       await store.run('COMMIT');
     },
     async rollback() {
-      try {
-        close();
-      } finally {
-        await store.run('ROLLBACK').catch(() => undefined);
+      for (const appender of Object.values<DuckDBAppender>(to)) {
+        try {
+          appender.closeSync();
+        } catch {
+          // After a failed statement an appender cannot flush ("transaction is aborted"); that
+          // error must not hide the one that made us roll back, and its rows are discarded anyway.
+        }
       }
+      await store.run('ROLLBACK').catch(() => undefined);
     },
   };
 }

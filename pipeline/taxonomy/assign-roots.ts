@@ -1,6 +1,6 @@
 import type { Embedder } from '../core/types.js';
 import type { Matrix } from '../cluster/types.js';
-import { dotBlock } from '../cluster/nearest-centroid.js';
+import { createDotKernels, dotKernelsModule } from '../cluster/simd-dots.js';
 import { isSifEmbedder } from '../embed/sif-embedder.js';
 import { rootWeightedPhraseFn } from './root-word-weights.js';
 import type { PhraseInput } from './types.js';
@@ -23,9 +23,10 @@ export async function rootExemplars(roots: readonly string[], descriptions: Reco
   }
   if (isSifEmbedder(embedder)) {
     const sizes = out.map((vs) => vs.length);
-    const flat = out.flat();
+    const kernels = exemplarKernels(out, embedder.dimensions);
+    const sims = new Float64Array(sizes.reduce((a, b) => a + b, 0));
     out.phraseVector = rootWeightedPhraseFn(await embedder.phraseFn(), (v) => {
-      const sims = Float64Array.from(flat, (e) => dot(v, e));
+      kernels.dots(v, 1, sims);
       const scores = new Float64Array(sizes.length);
       topMeans(sims, sizes, scores);
       return scores;
@@ -49,24 +50,34 @@ export function assignRoots(phrases: readonly PhraseInput[], vectors: Matrix, ro
     if (hinted === undefined) open.push(i);
     else out[i] = hinted;
   });
-  // Unhinted phrases are scored in blocks against every exemplar at once (a blocked dot kernel):
-  // at a million phrases, a dot call per (phrase, exemplar) pair would dominate the whole build.
+  // Unhinted phrases are scored in blocks against every exemplar at once (the SIMD dot kernel, the
+  // exemplars held in it): at a million phrases, a dot call per (phrase, exemplar) pair would
+  // dominate the whole build. Its float32 sums can flip a root only at a near-tie (< 1e-6).
   const flat = exemplars.flat();
   const sizes = exemplars.map((vs) => vs.length);
-  const packed = new Float32Array(flat.length * vectors.d);
-  flat.forEach((v, j) => packed.set(v, j * vectors.d));
+  const kernels = exemplarKernels(exemplars, vectors.d);
   const BLOCK = 256;
   const x = new Float32Array(BLOCK * vectors.d);
-  const sims = new Float64Array(BLOCK * flat.length);
+  const sims = new Float64Array(BLOCK * flat.length); // phrase r's dots at r·flat.length …
   const scores = new Float64Array(sizes.length);
   const reembed = exemplars.phraseVector;
   for (let at = 0; at < open.length; at += BLOCK) {
     const rows = open.slice(at, at + BLOCK);
     rows.forEach((i, r) => x.set(reembed ? reembed(phrases[i]!.text) : row(vectors, i), r * vectors.d));
-    dotBlock(x, rows.length, packed, flat.length, vectors.d, sims);
+    kernels.dots(x, rows.length, sims);
     rows.forEach((i, r) => (out[i] = bestRoot(sims.subarray(r * flat.length, (r + 1) * flat.length), sizes, scores)));
   }
   return out;
+}
+
+/** The SIMD dot kernel holding every exemplar, root by root: dots(v, m, out) puts v_r · exemplar e at out[r·total + e]. */
+function exemplarKernels(exemplars: Float32Array[][], d: number) {
+  const flat = exemplars.flat();
+  const packed = new Float32Array(flat.length * d);
+  flat.forEach((v, j) => packed.set(v, j * d));
+  const kernels = createDotKernels(dotKernelsModule());
+  kernels.setRows(packed, flat.length, d);
+  return kernels;
 }
 
 /**
@@ -95,23 +106,22 @@ function bestRoot(sims: Float64Array, sizes: readonly number[], scores = new Flo
 function topMeans(sims: Float64Array, sizes: readonly number[], scores: Float64Array): void {
   const top = new Float64Array(ROOT_TOP_K);
   let at = 0;
-  sizes.forEach((size, r) => {
+  // Plain loops and a shift-insert: this runs for every unhinted phrase and distinct word (per-root
+  // callbacks and copyWithin calls cost more than the dot products here).
+  for (let r = 0; r < sizes.length; r++) {
+    const size = sizes[r]!;
     top.fill(-Infinity);
     for (let e = at; e < at + size; e++) {
       const s = sims[e]!;
-      // Insertion into the small descending top list: k is tiny, so no sort or allocation per root.
-      for (let j = 0; j < ROOT_TOP_K; j++) {
-        if (s > top[j]!) {
-          top.copyWithin(j + 1, j, ROOT_TOP_K - 1);
-          top[j] = s;
-          break;
-        }
-      }
+      if (!(s > top[ROOT_TOP_K - 1]!)) continue;
+      let j = ROOT_TOP_K - 1; // insertion into the small descending top list, after equal values
+      for (; j > 0 && s > top[j - 1]!; j--) top[j] = top[j - 1]!;
+      top[j] = s;
     }
     at += size;
     const k = Math.min(ROOT_TOP_K, size);
     let score = 0;
     for (let j = 0; j < k; j++) score += top[j]!;
     scores[r] = k === 0 ? -Infinity : score / k;
-  });
+  }
 }

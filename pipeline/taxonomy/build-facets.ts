@@ -1,17 +1,22 @@
 import type { HierarchicalClusterer, Matrix } from '../cluster/types.js';
 import { stableId } from '../core/hash.js';
 import type { Embedder } from '../core/types.js';
+import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
 import { flatten, pathOf, type BuiltTaxonomy } from './build.js';
-import type { PhraseInput } from './types.js';
-import { facetValues, type FacetSettings } from './value-facets.js';
+import { createFacetTables, FACET_PAGE, facetSupports, insertFacetMembers, type FacetTables } from './facet-tables.js';
+import { ValueTypeTally } from './leaf-values.js';
+import type { PhraseInput, TaxNode } from './types.js';
+import { clusterHead, clusterMeans, FacetNaming, facetValues, nearestCluster, rowsOf, type FacetSettings } from './value-facets.js';
 import { normalise } from './vectors.js';
 
 /**
- * Value facets for every leaf of a built taxonomy (see value-facets.ts): reads the mentions under
- * each leaf, embeds their distinct values once, splits each leaf and returns rows for
- * write-version.ts. A leaf that is not split still gets one facet (itself), so personas always
- * draw facets and every facet lists exactly the mentions it stands on.
+ * Value facets for every leaf of a built taxonomy (see value-facets.ts). DuckDB counts each leaf's
+ * distinct values; a leaf with at most `maxClustered` of them is split in memory, a bigger one
+ * streams the values past the cap in pages (embedded, joined to the nearest cluster, named), so
+ * memory is bounded by the cap, not by the corpus. Which mentions a facet stands on is then one SQL
+ * insert (facet-tables.ts), never a list in memory. A leaf that is not split still gets one facet
+ * (itself), so personas always draw facets and every facet lists exactly the mentions it stands on.
  */
 
 export interface FacetRow {
@@ -24,14 +29,16 @@ export interface FacetRow {
   supportMentions: number;
   supportConversations: number;
   centroid: Float32Array;
-  mentionIds: string[];
 }
 
-type MentionRow = { phrase_id: string; mention_id: string; conversation_id: string; value: string };
-
-interface LeafValues {
-  values: Map<string, { mentionIds: string[]; conversations: string[] }>;
+export interface BuiltFacets {
+  rows: FacetRow[];
+  /** Writes facet_members for the version (inside writeVersion's transaction) and drops the temp tables. */
+  insertMembers(versionId: number): Promise<void>;
 }
+
+type Settings = Omit<FacetSettings, 'similarity'>;
+interface LeafFacets { labels: string[]; centroids: Float32Array[]; isSplit: boolean }
 
 export async function buildFacets(
   store: Store,
@@ -39,60 +46,100 @@ export async function buildFacets(
   phrases: readonly PhraseInput[],
   embedder: Embedder,
   clusterer: HierarchicalClusterer,
-  settings: Omit<FacetSettings, 'similarity'>,
-): Promise<FacetRow[]> {
+  settings: Settings,
+): Promise<BuiltFacets> {
   const leaves = flatten(built.roots).filter((n) => n.children.length === 0 && n.depth > 1);
-  const leafOfPhrase = new Map<string, number>();
-  leaves.forEach((leaf, l) => leaf.phrases.forEach((i) => leafOfPhrase.set(phrases[i]!.id, l)));
-  const rows = await store.all<MentionRow>(
-    `SELECT mp.phrase_id, m.mention_id, m.conversation_id, lower(trim(m.value)) AS value
-     FROM mention_phrases mp JOIN mentions m USING (mention_id) ORDER BY m.mention_id`,
-  );
-  const perLeaf: LeafValues[] = leaves.map(() => ({ values: new Map() }));
-  for (const r of rows) {
-    const l = leafOfPhrase.get(r.phrase_id);
-    if (l === undefined) continue; // a phrase pruned away with no leaf
-    const byValue = perLeaf[l]!.values;
-    const entry = byValue.get(r.value) ?? { mentionIds: [], conversations: [] };
-    entry.mentionIds.push(r.mention_id);
-    entry.conversations.push(r.conversation_id);
-    byValue.set(r.value, entry);
-  }
-  // One embedding call for every distinct value of every leaf, in a fixed order.
-  const texts = [...new Set(perLeaf.flatMap((p) => [...p.values.keys()]))].sort();
-  const index = new Map(texts.map((t, i) => [t, i]));
-  const vectors = texts.length ? await embedder.embed(texts) : [];
-
-  const out: FacetRow[] = [];
-  leaves.forEach((leaf, l) => {
-    const entries = [...perLeaf[l]!.values.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const tables = await createFacetTables(store, leaves.map((leaf) => leaf.phrases.map((i) => phrases[i]!.id)));
+  const facetSettings = { ...settings, similarity: embedder.thresholds.assign };
+  const out: Omit<FacetRow, 'supportMentions' | 'supportConversations'>[] = [];
+  for (const [l, leaf] of leaves.entries()) {
+    const distinct = tables.distinctValues.get(l) ?? 0;
+    const facets = distinct <= settings.maxClustered
+      ? await smallLeaf(store, l, leaf, embedder, clusterer, facetSettings)
+      : await bigLeaf(store, tables, l, leaf, distinct, embedder, clusterer, facetSettings);
     const leafPath = pathOf(leaf);
-    const matrix = pack(entries.map(([text]) => vectors[index.get(text)!]!), embedder.dimensions);
-    const groups = facetValues(
-      entries.map(([text, e]) => ({ text, mentions: e.mentionIds.length })),
-      matrix,
-      leaf.label,
-      clusterer,
-      { ...settings, similarity: embedder.thresholds.assign },
-    );
-    const isSplit = groups.length > 1;
-    for (const group of groups) {
-      const members = group.members.map((i) => entries[i]![1]);
-      out.push({
-        facetId: stableId('facet', leaf.id, group.label),
-        nodeId: leaf.id,
-        label: group.label,
-        path: isSplit ? `${leafPath}.${group.label}` : leafPath,
-        root: leaf.root,
-        isSplit,
-        supportMentions: members.reduce((n, m) => n + m.mentionIds.length, 0),
-        supportConversations: new Set(members.flatMap((m) => m.conversations)).size,
-        centroid: isSplit ? blend(leaf.centroid, matrix, group.members) : leaf.centroid,
-        mentionIds: members.flatMap((m) => m.mentionIds).sort(),
-      });
-    }
+    facets.labels.forEach((label, f) => {
+      const facetId = stableId('facet', leaf.id, label);
+      tables.facetIds.push([l, f, facetId]);
+      out.push({ facetId, nodeId: leaf.id, label, path: facets.isSplit ? `${leafPath}.${label}` : leafPath, root: leaf.root, isSplit: facets.isSplit, centroid: facets.centroids[f]! });
+    });
+  }
+  const supports = await facetSupports(store, tables);
+  const rows = out.map((f, i) => ({ ...f, supportMentions: supports[i]?.mentions ?? 0, supportConversations: supports[i]?.conversations ?? 0 }));
+  return { rows, insertMembers: (versionId) => insertFacetMembers(store, versionId) };
+}
+
+/** Every value in memory, sorted by text: the split of value-facets.ts as it is. */
+async function smallLeaf(store: Store, l: number, leaf: TaxNode, embedder: Embedder, clusterer: HierarchicalClusterer, settings: FacetSettings): Promise<LeafFacets> {
+  const values = (await store.all<{ value: string; mentions: number }>('SELECT value, mentions FROM facet_leaf_values WHERE leaf = $1', [l]))
+    .map((r) => ({ text: r.value, mentions: Number(r.mentions) }))
+    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const matrix = pack(values.length ? await embedder.embed(values.map((v) => v.text)) : [], embedder.dimensions);
+  const groups = facetValues(values, matrix, leaf.label, clusterer, settings);
+  const isSplit = groups.length > 1;
+  const assign = await store.appender('facet_value_groups');
+  groups.forEach((g, f) => g.members.forEach((i) => appendRow(assign, [l, values[i]!.text, f])));
+  assign.closeSync();
+  return { labels: groups.map((g) => g.label), centroids: groups.map((g) => (isSplit ? blend(leaf.centroid, meanVector(matrix, g.members)) : leaf.centroid)), isSplit };
+}
+
+/**
+ * A leaf with more distinct values than the linkage cap: the `maxClustered` most mentioned are
+ * clustered, the rest read back in pages of FACET_PAGE and joined to their nearest cluster, each
+ * value named into its cluster as it comes. Same result as facetValues, up to float rounding in
+ * the centroids (sums in another order).
+ */
+async function bigLeaf(store: Store, tables: FacetTables, l: number, leaf: TaxNode, distinct: number, embedder: Embedder, clusterer: HierarchicalClusterer, settings: FacetSettings): Promise<LeafFacets> {
+  const whole = { labels: [leaf.label], centroids: [leaf.centroid], isSplit: false };
+  const numeric = new ValueTypeTally();
+  for await (const rows of store.stream<{ value: string; mentions: number }>('SELECT value, mentions FROM facet_leaf_values WHERE leaf = $1', [l])) {
+    for (const r of rows) numeric.add(r.value, Number(r.mentions));
+  }
+  await tables.rankLeaf(l);
+  if (distinct < settings.minValues || numeric.type() === 'numeric') {
+    await tables.assignRankedTo(0);
+    return whole;
+  }
+  const page = (from: number, to: number) => store.all<{ value: string; mentions: number }>('SELECT value, mentions FROM facet_ranked WHERE rn > $1 AND rn <= $2 ORDER BY rn', [from, to]);
+  const head = await page(0, settings.maxClustered);
+  const headVectors = pack(await embedder.embed(head.map((v) => v.value)), embedder.dimensions);
+  const clusters = clusterHead(headVectors, clusterer, settings.similarity);
+  const means = clusterMeans(clusters.map((m) => rowsOf(headVectors, m)));
+  const naming = new FacetNaming(leaf.label);
+  const sums = clusters.map(() => new Float64Array(embedder.dimensions));
+  const assign = await store.appender('facet_value_groups');
+  clusters.forEach((members, c) => members.forEach((r) => {
+    naming.add(c, head[r]!.value, Number(head[r]!.mentions));
+    addTo(sums[c]!, headVectors, r);
+    appendRow(assign, [l, head[r]!.value, c]);
+  }));
+  assign.closeSync();
+  for (let from = settings.maxClustered; from < distinct; from += FACET_PAGE) {
+    const rest = await page(from, from + FACET_PAGE);
+    const vectors = pack(await embedder.embed(rest.map((v) => v.value)), embedder.dimensions);
+    const nearest = nearestCluster(vectors, means);
+    const append = await store.appender('facet_value_groups');
+    rest.forEach((v, i) => {
+      naming.add(nearest[i]!, v.value, Number(v.mentions));
+      addTo(sums[nearest[i]!]!, vectors, i);
+      appendRow(append, [l, v.value, nearest[i]!]);
+    });
+    append.closeSync();
+  }
+  // Clusters with the same name are one facet; facets in label order, as facetValues returns them.
+  const names = naming.labels(clusters.length);
+  const labels = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (labels.length < 2) {
+    await tables.regroup(l, names.map(() => 0));
+    return whole;
+  }
+  await tables.regroup(l, names.map((name) => labels.indexOf(name)));
+  const centroids = labels.map((label) => {
+    const sum = new Float64Array(embedder.dimensions);
+    names.forEach((name, c) => name === label && sums[c]!.forEach((x, t) => (sum[t]! += x)));
+    return blend(leaf.centroid, normalise(Float32Array.from(sum)));
   });
-  return out;
+  return { labels, centroids, isSplit: true };
 }
 
 function pack(rows: Float32Array[], d: number): Matrix {
@@ -101,14 +148,22 @@ function pack(rows: Float32Array[], d: number): Matrix {
   return { data, n: rows.length, d };
 }
 
+function addTo(sum: Float64Array, m: Matrix, i: number): void {
+  for (let t = 0; t < m.d; t++) sum[t]! += m.data[i * m.d + t]!;
+}
+
+/** The unit mean of some rows, summed in Float32 in index order (as facets always were). */
+function meanVector(values: Matrix, members: readonly number[]): Float32Array {
+  const mean = new Float32Array(values.d);
+  for (const i of members) for (let t = 0; t < values.d; t++) mean[t]! += values.data[i * values.d + t]!;
+  return normalise(mean);
+}
+
 /**
  * A split facet sits between its leaf and its own values: the unit leaf centroid plus the unit
  * mean of its values. Siblings stay close (they share the leaf half) without becoming duplicates.
  */
-function blend(leafCentroid: Float32Array, values: Matrix, members: readonly number[]): Float32Array {
-  const mean = new Float32Array(values.d);
-  for (const i of members) for (let t = 0; t < values.d; t++) mean[t]! += values.data[i * values.d + t]!;
-  normalise(mean);
+function blend(leafCentroid: Float32Array, mean: Float32Array): Float32Array {
   const leaf = normalise(Float32Array.from(leafCentroid));
   return normalise(leaf.map((x, t) => x + mean[t]!));
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { PipelineError } from '../core/errors.js';
-import { scrubPii } from '../privacy/pii-scrubber.js';
+import { registerScrubFunction, scrubDeep, scrubText, SCRUB_SQL_FUNCTION as SCRUB } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
 
 export type ExportFormat = 'deeppersona' | 'paths' | 'jsonl' | 'parquet';
@@ -57,11 +57,13 @@ export function leafPaths(tree: NestedTaxonomy, prefix = ''): string[] {
   });
 }
 
-/** Renders a version in one format; parquet is written by DuckDB itself. */
+/** Renders a version in one format, labels, paths and values PII-scrubbed; parquet is written by DuckDB itself. */
 export async function exportVersion(store: Store, versionId: number, format: ExportFormat, outFile: string): Promise<void> {
   if (format === 'parquet') {
+    registerScrubFunction(store.connection);
     await store.run(
-      `COPY (SELECT n.*, (SELECT list({'value': v.value, 'polarity': v.polarity, 'count': v.count} ORDER BY v.count DESC, v.value) FROM node_values v
+      `COPY (SELECT n.* REPLACE (${SCRUB}(n.label) AS label, ${SCRUB}(n.path) AS path, ${SCRUB}(n.root) AS root),
+              (SELECT list({'value': ${SCRUB}(v.value), 'polarity': v.polarity, 'count': v.count} ORDER BY v.count DESC, v.value) FROM node_values v
               WHERE v.version_id = n.version_id AND v.node_id = n.node_id) AS node_values
             FROM taxonomy_nodes n WHERE n.version_id = ${Number(versionId)} ORDER BY n.path) TO '${outFile.replace(/'/g, "''")}' (FORMAT parquet)`,
     );
@@ -71,7 +73,7 @@ export async function exportVersion(store: Store, versionId: number, format: Exp
 }
 
 export async function renderVersion(store: Store, versionId: number, format: Exclude<ExportFormat, 'parquet'>): Promise<string> {
-  const nodes = await versionNodes(store, versionId);
+  const nodes = scrubDeep(await versionNodes(store, versionId));
   if (format === 'deeppersona') return `${JSON.stringify(toNested(nodes), null, 2)}\n`;
   if (format === 'paths') return `${JSON.stringify({ paths: nodes.filter((n) => n.is_leaf).map((n) => n.path) }, null, 2)}\n`;
   const values = await store.all<{ node_id: string; value: string; polarity: string; count: number }>(
@@ -79,7 +81,7 @@ export async function renderVersion(store: Store, versionId: number, format: Exc
     [versionId],
   );
   const byNode = new Map<string, { value: string; polarity: string; count: number }[]>();
-  for (const v of values) byNode.set(v.node_id, [...(byNode.get(v.node_id) ?? []), { value: scrubPii(v.value).text, polarity: v.polarity, count: v.count }]);
+  for (const v of values) byNode.set(v.node_id, [...(byNode.get(v.node_id) ?? []), { value: scrubText(v.value), polarity: v.polarity, count: v.count }]);
   return nodes.map((n) => JSON.stringify({ ...n, version_id: versionId, values: byNode.get(n.node_id) ?? [] })).join('\n') + '\n';
 }
 

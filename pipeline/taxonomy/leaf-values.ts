@@ -10,12 +10,30 @@ const NUMERIC = /^[~<>≈]?\s*\d+(?:[.,]\d+)?\s*(?:%|s|yrs?|years?(?: old)?|kg|l
  * "5 years"), categorical when a few values recur, free text otherwise.
  */
 export function valueTypeOf(values: { value: string; count: number }[]): ValueType {
-  const total = values.reduce((n, v) => n + v.count, 0);
-  if (total === 0) return 'free_text';
-  const numeric = values.filter((v) => NUMERIC.test(v.value.trim()) || NUMBER_WORDS.test(v.value.trim())).reduce((n, v) => n + v.count, 0);
-  if (numeric / total >= 0.7) return 'numeric';
-  const repeated = values.filter((v) => v.count > 1).reduce((n, v) => n + v.count, 0);
-  return values.length <= 20 || repeated / total >= 0.5 ? 'categorical' : 'free_text';
+  const tally = new ValueTypeTally();
+  for (const v of values) tally.add(v.value, v.count);
+  return tally.type();
+}
+
+/** valueTypeOf one value at a time, so a vocabulary read in chunks never has to sit in memory. */
+export class ValueTypeTally {
+  private total = 0;
+  private numeric = 0;
+  private repeated = 0;
+  private distinct = 0;
+
+  add(value: string, count: number): void {
+    this.total += count;
+    this.distinct++;
+    if (NUMERIC.test(value.trim()) || NUMBER_WORDS.test(value.trim())) this.numeric += count;
+    if (count > 1) this.repeated += count;
+  }
+
+  type(): ValueType {
+    if (this.total === 0) return 'free_text';
+    if (this.numeric / this.total >= 0.7) return 'numeric';
+    return this.distinct <= 20 || this.repeated / this.total >= 0.5 ? 'categorical' : 'free_text';
+  }
 }
 
 /** Fills node_values for a version's leaves (value, polarity, count) from the mentions under them. */
@@ -30,11 +48,16 @@ export async function writeLeafValues(store: Store, versionId: number): Promise<
 }
 
 export async function leafValueTypes(store: Store, versionId: number): Promise<Map<string, ValueType>> {
-  const rows = await store.all<{ node_id: string; value: string; count: number }>(
+  const tallies = new Map<string, ValueTypeTally>();
+  for await (const rows of store.stream<{ node_id: string; value: string; count: number }>(
     'SELECT node_id, value, sum(count)::INTEGER AS count FROM node_values WHERE version_id = $1 GROUP BY ALL',
     [versionId],
-  );
-  const byNode = new Map<string, { value: string; count: number }[]>();
-  for (const r of rows) byNode.set(r.node_id, [...(byNode.get(r.node_id) ?? []), r]);
-  return new Map([...byNode.entries()].map(([id, values]) => [id, valueTypeOf(values)]));
+  )) {
+    for (const r of rows) {
+      let tally = tallies.get(r.node_id);
+      if (!tally) tallies.set(r.node_id, (tally = new ValueTypeTally()));
+      tally.add(r.value, r.count);
+    }
+  }
+  return new Map([...tallies].map(([id, tally]) => [id, tally.type()]));
 }

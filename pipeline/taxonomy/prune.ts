@@ -10,18 +10,23 @@ import { dot, meanOf } from './vectors.js';
  */
 export function prune(root: TaxNode, phrases: readonly PhraseInput[], vectors: Matrix, s: ShapeSettings, log: MergeRecord[]): void {
   const weight = (i: number) => phrases[i]!.mentions;
+  // A node's support changes only when content merges into it (merges below it move phrases
+  // within it), so it is computed once per node and again only for the nodes a merge grew: without
+  // this, every merge re-counted all siblings' conversations (quadratic in a node's children).
+  const supportCache = new Map<TaxNode, number>();
+  const conversations = (node: TaxNode) => supportCache.get(node) ?? supportCache.set(node, supportOf(node, phrases).conversations).get(node)!;
   for (let changed = true; changed; ) {
     changed = false;
     const visit = (node: TaxNode): void => {
       node.children.forEach(visit);
       while (node.children.length > 1) {
         const weak = node.children
-          .map((child) => ({ child, support: supportOf(child, phrases).conversations, why: weakness(child, phrases, s) }))
+          .map((child) => ({ child, support: conversations(child), why: weakness(child, conversations(child), s) }))
           .filter((w) => w.why !== undefined)
           .sort((a, b) => a.support - b.support || (a.child.key < b.child.key ? -1 : 1))[0];
         if (!weak) break;
         const { target, similarity } = nearestSibling(weak.child, node.children);
-        mergeInto(weak.child, target, vectors, weight);
+        for (const grown of mergeInto(weak.child, target, vectors, weight)) supportCache.delete(grown);
         node.children = node.children.filter((c) => c !== weak.child);
         log.push({ node: weak.child.key, into: target.key, level: weak.child.children.length === 0 && weak.child.phrases.length ? 'leaf' : 'internal', reason: weak.why!, similarity });
         changed = true;
@@ -31,8 +36,7 @@ export function prune(root: TaxNode, phrases: readonly PhraseInput[], vectors: M
   }
 }
 
-function weakness(node: TaxNode, phrases: readonly PhraseInput[], s: ShapeSettings): string | undefined {
-  const support = supportOf(node, phrases).conversations;
+function weakness(node: TaxNode, support: number, s: ShapeSettings): string | undefined {
   if (support < s.minSupport) return `support ${support} conversations < minSupport ${s.minSupport}`;
   const isLeaf = node.children.length === 0;
   if (!isLeaf && node.children.length < s.minChildren) return `${node.children.length} children < minChildren ${s.minChildren}`;
@@ -53,8 +57,9 @@ function nearestSibling(node: TaxNode, siblings: TaxNode[]): { target: TaxNode; 
   return { target: best!, similarity: Number(bestSim.toFixed(6)) };
 }
 
-/** Moves a node's content into a sibling: leaves pool phrases, inner nodes adopt children. */
-function mergeInto(node: TaxNode, target: TaxNode, vectors: Matrix, weight: (i: number) => number): void {
+/** Moves a node's content into a sibling: leaves pool phrases, inner nodes adopt children. Returns the nodes that grew. */
+function mergeInto(node: TaxNode, target: TaxNode, vectors: Matrix, weight: (i: number) => number): TaxNode[] {
+  const grown = [target];
   if (target.children.length === 0 && node.children.length === 0) {
     target.phrases = [...target.phrases, ...node.phrases].sort((a, b) => a - b);
   } else if (target.children.length > 0 && node.children.length > 0) {
@@ -64,7 +69,9 @@ function mergeInto(node: TaxNode, target: TaxNode, vectors: Matrix, weight: (i: 
     // A leaf meeting an inner node (uneven depths never occur in one build; kept safe): pool into the inner node's nearest leaf.
     const leaf = target.children.length > 0 ? nearestSibling(node, target.children).target : target;
     leaf.phrases = [...leaf.phrases, ...phrasesOf(node)].sort((a, b) => a - b);
+    grown.push(leaf);
   }
   const all = phrasesOf(target);
   target.centroid = meanOf(vectors, all, weight);
+  return grown;
 }

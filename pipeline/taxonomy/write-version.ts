@@ -1,7 +1,7 @@
 import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
 import { flatten, pathOf, type BuiltTaxonomy } from './build.js';
-import type { FacetRow } from './build-facets.js';
+import type { BuiltFacets } from './build-facets.js';
 import { leafValueTypes, writeLeafValues } from './leaf-values.js';
 import { leavesOf, supportOf } from './support.js';
 import type { PhraseInput } from './types.js';
@@ -18,11 +18,11 @@ export interface VersionMeta {
  * Writes a whole taxonomy version and makes it current in one transaction: a crash leaves the
  * previous version untouched and still current.
  */
-export async function writeVersion(store: Store, built: BuiltTaxonomy, phrases: readonly PhraseInput[], meta: VersionMeta, facets: readonly FacetRow[] = []): Promise<number> {
+export async function writeVersion(store: Store, built: BuiltTaxonomy, phrases: readonly PhraseInput[], meta: VersionMeta, facets: BuiltFacets = { rows: [], insertMembers: async () => {} }): Promise<number> {
   return store.transaction(async () => {
     const versionId = Number(await store.scalar<number>('SELECT (coalesce(max(version_id), 0) + 1)::INTEGER FROM taxonomy_versions'));
     const nodes = flatten(built.roots);
-    const stats = { nodes: nodes.length, leaves: nodes.filter((n) => n.children.length === 0).length, roots: built.roots.length, phrases: phrases.length, merges: built.log.length, facets: facets.length };
+    const stats = { nodes: nodes.length, leaves: nodes.filter((n) => n.children.length === 0).length, roots: built.roots.length, phrases: phrases.length, merges: built.log.length, facets: facets.rows.length };
     await store.run('INSERT INTO taxonomy_versions VALUES ($1, $2, $3, now(), false, $4, $5, $6::JSON, $7::JSON)', [
       versionId, meta.parentVersion, meta.runId, meta.mode, meta.embedderId, JSON.stringify(meta.settings), JSON.stringify(stats),
     ]);
@@ -32,7 +32,6 @@ export async function writeVersion(store: Store, built: BuiltTaxonomy, phrases: 
       closure: await store.appender('node_closure'),
       log: await store.appender('merge_log'),
       facets: await store.appender('value_facets'),
-      facetMembers: await store.appender('facet_members'),
     };
     for (const node of nodes) {
       const s = supportOf(node, phrases);
@@ -42,11 +41,11 @@ export async function writeVersion(store: Store, built: BuiltTaxonomy, phrases: 
       if (isLeaf) for (const i of node.phrases) appendRow(out.members, [versionId, node.id, phrases[i]!.id]);
     }
     for (const m of built.log) appendRow(out.log, [versionId, m.node, m.into, m.level, m.reason, m.similarity]);
-    for (const f of facets) {
+    for (const f of facets.rows) {
       appendRow(out.facets, [versionId, f.facetId, f.nodeId, f.label, f.path, f.root, f.isSplit, f.supportMentions, f.supportConversations, f.centroid]);
-      for (const mentionId of f.mentionIds) appendRow(out.facetMembers, [versionId, f.facetId, mentionId]);
     }
     for (const a of Object.values(out)) a.closeSync();
+    await facets.insertMembers(versionId);
     await writeLeafValues(store, versionId);
     await store.run('CREATE OR REPLACE TEMP TABLE leaf_types (node_id VARCHAR, value_type VARCHAR)');
     const types = await store.appender('leaf_types');

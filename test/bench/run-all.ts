@@ -9,8 +9,10 @@ import { benchExtractLlm, benchExtractOffline } from './extract.bench.js';
 import { benchEmbed } from './embed.bench.js';
 import { benchFuzz } from './fuzz.bench.js';
 import { benchIngest } from './ingest.bench.js';
+import { benchPeer } from './peer.bench.js';
 import { benchPersonas } from './personas.bench.js';
 import { benchReference } from './reference.bench.js';
+import { benchScale } from './scale.bench.js';
 import { benchSelect } from './select.bench.js';
 import { benchTaxonomy } from './taxonomy.bench.js';
 
@@ -23,12 +25,14 @@ const benches: Record<string, (work: string, dataDir: string, opts: { named: boo
   embed: benchEmbed,
   cluster: benchCluster,
   taxonomy: benchTaxonomy,
+  peer: benchPeer,
   reference: benchReference,
   anchors: benchAnchors,
   select: benchSelect,
   personas: benchPersonas,
   casual: benchCasual,
   fuzz: benchFuzz,
+  scale: benchScale,
 };
 const named = process.argv.slice(2);
 const chosen = named.length ? named : Object.keys(benches);

@@ -20,7 +20,8 @@ describe('extract survives kill -9', () => {
     const run = startCli(['--config', config, '--db', killed, 'run', '--until', 'extract']);
     await new Promise<void>((resolve) => {
       run.child.stdout!.on('data', (d: Buffer) => {
-        if (d.toString().includes('ingest:')) setTimeout(resolve, 900); // mid-extraction
+        // The ingest summary (not a "skipped" line printed before it): ingest is done, extraction running.
+        if (/ingest: \d+ files/.test(d.toString())) setTimeout(resolve, 900); // mid-extraction
       });
     });
     run.child.kill('SIGKILL');

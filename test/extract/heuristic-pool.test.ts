@@ -28,7 +28,7 @@ describe('heuristic extractor on worker threads', () => {
     const pooled = (await Promise.all(conversations.map((c) => pool.extract(c)))).flatMap((r) => r.mentions);
     expect(pooled).toEqual(expected);
     expect(expected.length).toBeGreaterThan(300);
-  }, 60_000);
+  });
 
   it('names the turn an exception came from, like in-process', async () => {
     // A turn whose text is not a string makes the extractor throw inside the worker.
@@ -37,5 +37,5 @@ describe('heuristic extractor on worker threads', () => {
     await expect(pool.extract(broken)).rejects.toMatchObject({ turnId: broken.turns[0]!.turnId });
     // The pool still works after a failure.
     expect((await pool.extract(conversations[1]!)).mentions).toEqual((await createHeuristicExtractor().extract(conversations[1]!)).mentions);
-  }, 60_000);
+  });
 });

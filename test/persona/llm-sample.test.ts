@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONSISTENCY_PROMPT } from '../../pipeline/persona/llm/llm-consistency.js';
@@ -165,6 +165,12 @@ describe('sample stage with the LLM paths', () => {
     // --force sample: every answer comes from llm_calls, the file is byte-identical.
     const again = await runStages(store, config, { until: 'sample', force: ['sample'], outputsDir: out });
     expect(sampleReport(again)).toMatchObject({ status: 'done', counts: { personas: 2, llmCalls: 0, llmCacheHits: bodies.length } });
+    expect(server.count('/v1/chat/completions')).toBe(bodies.length);
+    expect(read()).toBe(jsonl);
+    // Deleted, it comes back from the stored personas (core, LLM values, call ids), with no call and no rerun.
+    rmSync(join(out, 'personas.jsonl'));
+    const restored = await runStages(store, config, { until: 'sample', outputsDir: out });
+    expect(sampleReport(restored)).toMatchObject({ status: 'skipped', outputs: ['personas.jsonl'] });
     expect(server.count('/v1/chat/completions')).toBe(bodies.length);
     expect(read()).toBe(jsonl);
     expect([LIFE_STORY_PROMPT, VALUES_PROMPT, CONSISTENCY_PROMPT, SUMMARY_PROMPT]).toEqual(['persona-life-story@1', 'persona-values@1', 'persona-consistency@1', 'persona-summary@1']);

@@ -1,0 +1,148 @@
+import type { DuckDBDataChunk } from '@duckdb/node-api';
+import { appendRow } from '../store/append-row.js';
+import { ColumnBuffer } from '../store/column-buffer.js';
+import type { Store } from '../store/store.js';
+import { chunkSql, CONVERSATION_TYPES, DROP_STAGING, NEW_STAGING, STAGED_CONVERSATIONS, STAGED_TURNS, TURN_TYPES } from './chunk-sql.js';
+import type { ParsedRecord } from './read-source.js';
+import type { RecordContent } from './record-content.js';
+
+/**
+ * A chunk is staged and written at once: whole conversations with their turns. Small, so that
+ * parsing the next chunk overlaps DuckDB writing this one; every fourth chunk commits.
+ */
+const DEFAULT_CHUNK_RECORDS = 5_000;
+const CHUNK_TEXT_CHARS = 8 * 1024 * 1024;
+const COMMIT_EVERY_CHUNKS = 4;
+/**
+ * While a file is written, DuckDB checkpoints only past this much WAL: a checkpoint rewrites the
+ * growing key indexes, so checkpointing at the default 16 MB made ingest quadratic (in one 500 MB
+ * run, 84 of 157 s went to commits). Committed chunks are in the WAL, so a killed ingest loses
+ * none; the file's last commit, after the default is restored, checkpoints once.
+ */
+const INGEST_CHECKPOINT_THRESHOLD = '1GB';
+
+export interface TurnTally {
+  turnsAdded: number;
+  turnsRemoved: number;
+}
+
+/**
+ * Writes one file's conversations, turns and rejects in chunks. JS parses the records and hashes
+ * each record's content once; a chunk is staged in temp tables with whole data chunks, then DuckDB
+ * computes the ids, keys and indexes set-wise in the background while the next chunk is parsed.
+ * Commits hold whole conversations with their turns, so a killed ingest leaves consistent rows;
+ * the caller writes the `sources` row last, in the final transaction.
+ */
+export class ConversationWriter {
+  private readonly conversations = new ColumnBuffer(CONVERSATION_TYPES);
+  private readonly turns = new ColumnBuffer(TURN_TYPES);
+  private rejects: (string | number)[][] = [];
+  private records = 0;
+  private textChars = 0;
+  private replacing = 0;
+  private newTurns = 0;
+  /** The previous chunk's writes; its failure surfaces at the next flush, drain or abort. */
+  private pending: Promise<void> = Promise.resolve();
+  private chunksWritten = 0;
+  private readonly sql: ReturnType<typeof chunkSql>;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly sourceId: string,
+    private readonly pathKey: string,
+    private readonly runId: string,
+    private readonly tally: TurnTally,
+    private readonly chunkRecords: number,
+  ) {
+    this.sql = chunkSql(sourceId);
+  }
+
+  /** Opens the first transaction, where the file's old reject rows are dropped. */
+  static async open(
+    store: Store,
+    source: { sourceId: string; pathKey: string; runId: string; chunkRecords?: number },
+    tally: TurnTally,
+  ): Promise<ConversationWriter> {
+    const writer = new ConversationWriter(store, source.sourceId, source.pathKey, source.runId, tally, source.chunkRecords ?? DEFAULT_CHUNK_RECORDS);
+    await store.run(`SET checkpoint_threshold = '${INGEST_CHECKPOINT_THRESHOLD}'; ${NEW_STAGING} BEGIN TRANSACTION; ${writer.sql.deleteRejects}`);
+    return writer;
+  }
+
+  /** A new conversation, or (`replaces`) a stored one whose content changed. */
+  add(record: Extract<ParsedRecord, { ok: true }> & RecordContent, replaces: boolean): void {
+    const at = this.conversations.rows;
+    this.conversations.add(at, record.externalId, record.line, record.index, record.contentSha, record.turns.length, record.metaJson, replaces);
+    for (let i = 0; i < record.turns.length; i++) {
+      const turn = record.turns[i]!;
+      this.turns.add(at, i, turn.role, turn.text);
+      this.textChars += turn.text.length;
+    }
+    this.records++;
+    if (replaces) this.replacing++;
+    else this.newTurns += record.turns.length;
+  }
+
+  reject(record: Extract<ParsedRecord, { ok: false }>): void {
+    this.rejects.push([this.sourceId, `${this.pathKey}:${record.line}`, record.line, record.index, record.reason, record.excerpt, this.runId]);
+    this.records++;
+  }
+
+  get full(): boolean {
+    return this.records >= this.chunkRecords || this.textChars >= CHUNK_TEXT_CHARS;
+  }
+
+  /** Waits for the previous chunk, stages this one and starts writing it; returns before DuckDB is done. */
+  async flush(): Promise<void> {
+    const conversations = this.conversations.take();
+    const turns = this.turns.take();
+    const { rejects, replacing, newTurns } = this;
+    this.rejects = [];
+    this.records = this.textChars = this.replacing = this.newTurns = 0;
+    await this.pending;
+    if (rejects.length > 0) {
+      const appender = await this.store.appender('rejects');
+      for (const row of rejects) appendRow(appender, row);
+      appender.closeSync();
+    }
+    if (conversations.length === 0) return;
+    await this.stage(STAGED_CONVERSATIONS, conversations);
+    await this.stage(STAGED_TURNS, turns);
+    this.pending = this.write(replacing, newTurns);
+    this.pending.catch(() => undefined); // handled when awaited; not an unhandled rejection meanwhile
+  }
+
+  /** Everything buffered is written; the last transaction stays open for the caller's `sources` row. */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.pending;
+  }
+
+  /** Commits the last transaction; with the default threshold back, this commit checkpoints. */
+  async commit(): Promise<void> {
+    await this.store.run(`RESET checkpoint_threshold; COMMIT; ${DROP_STAGING}`);
+  }
+
+  /** Rolls back the open chunk; chunks already committed stay (the file is read again next time). */
+  async abort(): Promise<void> {
+    await this.pending.catch(() => undefined);
+    await this.store.run('ROLLBACK').catch(() => undefined);
+    await this.store.run(`RESET checkpoint_threshold; ${DROP_STAGING}`).catch(() => undefined);
+  }
+
+  private async stage(table: string, chunks: DuckDBDataChunk[]): Promise<void> {
+    const appender = await this.store.appender(table);
+    for (const chunk of chunks) appender.appendDataChunk(chunk);
+    appender.closeSync();
+  }
+
+  private async write(replacing: number, newTurns: number): Promise<void> {
+    await this.store.run(this.sql.insert);
+    this.tally.turnsAdded += newTurns;
+    for (const step of replacing > 0 ? this.sql.replaceSteps : []) {
+      const changed = await this.store.changes(step.sql);
+      if (step.counts) this.tally[step.counts] += changed;
+    }
+    const commit = ++this.chunksWritten % COMMIT_EVERY_CHUNKS === 0;
+    await this.store.run(`${NEW_STAGING} ${commit ? 'COMMIT; BEGIN TRANSACTION;' : ''}`);
+  }
+}
