@@ -1,15 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
-import { stageEmbedder } from '../embed/stage-embedder.js';
-import { scrubPii } from '../privacy/pii-scrubber.js';
-import { compareWithReference, parseNestedTaxonomy } from '../taxonomy/compare-reference.js';
 import { diffVersions } from '../taxonomy/diff.js';
-import { EXPORT_FORMATS, exportVersion, resolveVersion, toNested, versionNodes, type ExportFormat } from '../taxonomy/export.js';
+import { EXPORT_FORMATS, exportVersion, resolveVersion, versionNodes, type ExportFormat } from '../taxonomy/export.js';
 import { facetByIdOrPath, facetEvidence, quotesOf, splitFacetsByLeaf, versionFacets, type FacetRow } from '../taxonomy/facet-lookup.js';
 import { printJson } from './context.js';
 import { withReadOnlyStore } from './read-commands.js';
+import { registerTaxonomyReviewCommands } from './taxonomy-review-commands.js';
 
 type NodeRow = Awaited<ReturnType<typeof versionNodes>>[number];
 type VersionOpt = { version?: string };
@@ -65,13 +63,12 @@ export function registerTaxonomyCommand(program: Command): void {
         const versionId = await resolveVersion(store, opts.version);
         const { node, facet } = findNodeOrFacet(await versionNodes(store, versionId), await versionFacets(store, versionId), query);
         const { total, rows } = facet ? await facetEvidence(store, versionId, facet.facet_id, opts.limit) : await quotesOf(store, 'node_evidence', 'node_id', versionId, node.node_id, opts.limit);
-        // Quotes are stored exact (they are the evidence); nothing leaves the store unscrubbed.
-        const scrubbed = rows.map((r) => ({ ...r, value: scrubPii(r.value).text, quote: scrubPii(r.quote).text }));
+        // Quotes are stored exact (they are the evidence); printJson and the reporter scrub every field on the way out.
         const facetJson = facet ? { facet: { id: facet.facet_id, path: facet.path, label: facet.label, isSplit: facet.is_split } } : {};
-        if (ctx.json) return printJson({ version: versionId, node: { id: node.node_id, path: node.path }, ...facetJson, total, rows: scrubbed });
+        if (ctx.json) return printJson({ version: versionId, node: { id: node.node_id, path: node.path }, ...facetJson, total, rows });
         const title = facet ? `${facet.path} (value facet ${facet.facet_id} of ${node.node_id}, v${versionId})` : `${node.path} (${node.node_id}, v${versionId})`;
-        const lines = [`${title}: ${total} mentions, showing ${scrubbed.length}`];
-        for (const r of scrubbed) {
+        const lines = [`${title}: ${total} mentions, showing ${rows.length}`];
+        for (const r of rows) {
           lines.push(`${r.locator}  ${r.external_id}  ${r.attribute} = ${r.value}${r.polarity === 'negative' ? ' (negative)' : ''}`, `    "${r.quote}"`);
         }
         ctx.reporter.line(lines.join('\n'));
@@ -118,45 +115,8 @@ export function registerTaxonomyCommand(program: Command): void {
         ctx.reporter.line(`taxonomy v${versionId} exported as ${opts.format}: ${out}`);
       }),
     );
-  taxonomy
-    .command('compare')
-    .description("the current version against a reference taxonomy in the authors' nested JSON format")
-    .argument('<reference>', 'JSON file: every key a label, {} a leaf')
-    .action((file: string, _opts: object, command: Command) =>
-      withReadOnlyStore(command, async (store, ctx) => {
-        const reference = parseNestedTaxonomy(readJson(file), file);
-        const versionId = await resolveVersion(store);
-        const ours = toNested(await versionNodes(store, versionId));
-        // No flush: a read-only store cannot keep LLM cache rows (the default wink embedder makes none).
-        const { embedder } = stageEmbedder(store, ctx.config, 'compare', 'compare');
-        const result = await compareWithReference(ours, reference, embedder, { roots: ctx.config.roots });
-        if (ctx.json) return printJson({ version: versionId, reference: file, ...result });
-        const { ours: o, reference: r } = result.counts;
-        const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-        const row = (name: string, a: number, b: number) => `  ${name.padEnd(22)}${num(a).padStart(8)}${num(b).padStart(11)}`;
-        const share = (s: { matched: number; total: number; share: number }) => `${(s.share * 100).toFixed(1)}% (${s.matched}/${s.total})`;
-        ctx.reporter.line([
-          `taxonomy v${versionId} vs ${file} (${result.embedderId}, match ≥ ${result.threshold})`,
-          `reference leaves covered by ours: ${share(result.coverage.reference)}`,
-          `our leaves covered by the reference: ${share(result.coverage.ours)}`,
-          `root agreement: ${share(result.rootAgreement)}`,
-          `  ${''.padEnd(22)}${'ours'.padStart(8)}${'reference'.padStart(11)}`,
-          row('roots', o.roots, r.roots), row('nodes', o.nodes, r.nodes), row('leaves', o.leaves, r.leaves),
-          row('max depth', o.maxDepth, r.maxDepth), row('mean leaves per root', o.meanLeavesPerRoot, r.meanLeavesPerRoot),
-        ].join('\n'));
-      }),
-    );
+  registerTaxonomyReviewCommands(taxonomy);
 }
-
-function readJson(file: string): unknown {
-  if (!existsSync(file)) throw new PipelineError('INPUT', `${file}: no such file`, "pass a JSON taxonomy in the authors' nested format, e.g. one written by `deeppersona taxonomy export --format deeppersona`");
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new PipelineError('INPUT', `${file}: not valid JSON (${(error as Error).message})`, 'the reference must be one JSON object');
-  }
-}
-
 
 /**
  * What `taxonomy evidence` shows: a node by exact id or path; else a value facet by id or full

@@ -1,7 +1,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { dotBlock } from './nearest-centroid.js';
+import { createDotKernels, dotKernelsModule } from './simd-dots.js';
 import type { Matrix } from './types.js';
 
 /** Seeding helpers for kmeans.ts: seeded row sampling and greedy k-means++ on the unit sphere. */
@@ -39,7 +39,7 @@ export function sampleRows(m: Matrix, size: number, rng: RandomGenerator): Matri
 
 /**
  * Greedy k-means++ (D² sampling, D² = 2 − 2·dot on the sphere) on a sample of the rows:
- * O(rows·k·trials·d) with the blocked kernel on a bounded sample, where ml-kmeans runs its k-means++
+ * O(rows·k·trials·d) with the SIMD kernel on a bounded sample, where ml-kmeans runs its k-means++
  * over every row with arrays of arrays and crawls at large k.
  */
 export function kmeansPlusPlus(fit: Matrix, k: number, rng: RandomGenerator): Float32Array {
@@ -51,21 +51,23 @@ export function kmeansPlusPlus(fit: Matrix, k: number, rng: RandomGenerator): Fl
   const cand = new Float32Array(trials * d);
   const dots = new Float64Array(rows * trials);
   const centroids = new Float32Array(k * d);
+  const kernels = createDotKernels(dotKernelsModule());
+  kernels.setRows(data, rows, d);
   picks[0] = uniformInt(rng, 0, rows - 1);
   let found = 1;
   for (let c = 0; c < k; c++) {
     // Greedy k-means++ (as scikit-learn): of `found` D²-weighted candidates keep the one that lowers
-    // the potential Σ D² most; candidate scoring is one blocked rows × trials dot product.
+    // the potential Σ D² most; candidate scoring is one SIMD rows × trials dot product.
     for (let l = 0; l < found; l++) cand.set(data.subarray(picks[l]! * d, (picks[l]! + 1) * d), l * d);
-    dotBlock(data, rows, cand, found, d, dots);
+    kernels.dots(cand, found, dots);
     let bestL = 0;
     let bestPot = Infinity;
     for (let l = 0; l < found; l++) {
       let pot = 0;
-      for (let i = 0; i < rows; i++) pot += Math.min(closest[i]!, Math.max(0, 2 - 2 * dots[i * found + l]!));
+      for (let i = 0, o = l * rows; i < rows; i++) pot += Math.min(closest[i]!, Math.max(0, 2 - 2 * dots[o + i]!));
       if (pot < bestPot) [bestPot, bestL] = [pot, l];
     }
-    for (let i = 0; i < rows; i++) closest[i] = Math.min(closest[i]!, Math.max(0, 2 - 2 * dots[i * found + bestL]!));
+    for (let i = 0, o = bestL * rows; i < rows; i++) closest[i] = Math.min(closest[i]!, Math.max(0, 2 - 2 * dots[o + i]!));
     closest[picks[bestL]!] = 0;
     setUnitRow(centroids, c, data, picks[bestL]!, d);
     found = 0;

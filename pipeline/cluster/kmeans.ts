@@ -11,7 +11,7 @@ export interface KmeansOptions {
   tolerance?: number;
   /**
    * Fit centroids on this many seeded-sampled rows, then assign every row in one pass. Each full
-   * pass costs n·k·d multiply-adds (~50 s at 1M × 2,000 × 100 on 2 cores), so use it for large n.
+   * pass costs n·k·d multiply-adds (~10–15 s at 1M × 2,000 × 100 on 2 cores), so use it for large n.
    */
   sampleSize?: number;
   /** Threads for assignment passes (default: all cores). Results are identical for any value. */
@@ -33,11 +33,13 @@ export interface KmeansStats {
 
 /**
  * Spherical k-means (Lloyd's, cosine/dot assignment, centroids re-normalised) on unit rows.
- * Deterministic per seed: pure-rand xoroshiro128+, ties to the lowest index, float64 sums in row order.
- * k ≥ n puts every row in its own cluster; centroid rows past n are left zero (empty clusters).
+ * Deterministic per seed and thread count: pure-rand xoroshiro128+, dot products from the SIMD kernel
+ * (float32 sums in a fixed order, simd-dots.ts), ties to the lowest index, float64 centroid sums in
+ * row order. k ≥ n puts every row in its own cluster; centroid rows past n are left zero (empty clusters).
+ * v2: SIMD float32 dot products (v1 summed in float64 in JS, so labels can differ at near-ties).
  */
 export function createKmeansClusterer(opts: KmeansOptions = {}): FlatClusterer {
-  return { id: 'kmeans@lloyd-v1', cluster: (m, k, seed) => sphericalKmeans(m, k, seed, opts) };
+  return { id: 'kmeans@lloyd-v2', cluster: (m, k, seed) => sphericalKmeans(m, k, seed, opts) };
 }
 
 function sphericalKmeans(m: Matrix, k: number, seed: number, opts: KmeansOptions) {

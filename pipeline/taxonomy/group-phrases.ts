@@ -13,6 +13,8 @@ export interface Group {
   phrases: number[];
   children: Group[];
   centroid: Float32Array;
+  /** A name the grouper knows (the lexical grouper's synset name); labelTree tries it first. */
+  label?: string;
 }
 
 /**

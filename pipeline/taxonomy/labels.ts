@@ -60,7 +60,9 @@ export function labelTree(root: TaxNode, phrases: readonly PhraseInput[], vector
     const order = [...node.children].sort((a, b) => supportOf(b, phrases).mentions - supportOf(a, phrases).mentions || (a.key < b.key ? -1 : 1));
     const used = new Map<string, TaxNode>();
     for (const child of order) {
-      const computed = child.children.length === 0 ? leafCandidates(child, phrases, vectors) : innerCandidates(child, phrases);
+      const own = child.children.length === 0 ? leafCandidates(child, phrases, vectors) : innerCandidates(child, phrases);
+      // A name the grouper knows (a WordNet synset's) comes before any name made from member words.
+      const computed = child.given ? [titleCase(child.given), ...own] : own;
       // A refreshed node keeps its old name while that name still describes it (is one of its candidates).
       const old = preferred.get(child.key);
       const named = old && computed.includes(old) ? [old, ...computed] : computed;

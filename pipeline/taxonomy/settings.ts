@@ -10,4 +10,5 @@ export const shapeSettings = (t: TaxonomyConfig, embedder: Embedder): ShapeSetti
   minSupport: t.minSupport,
   leafSimilarity: t.leafSimilarity ?? embedder.thresholds.assign,
   microClusters: t.microClusters,
+  grouping: t.grouping,
 });

@@ -23,6 +23,8 @@ export interface ShapeSettings {
   leafSimilarity: number;
   /** Above this many phrases in a root, k-means micro-clusters come first (keeps linkage O(k²)). */
   microClusters: number;
+  /** `lexical` groups by WordNet (lexical-group.ts), `vectors` by word vectors alone; unset = vectors. */
+  grouping?: 'lexical' | 'vectors';
 }
 
 export interface BuildInput {
@@ -49,6 +51,8 @@ export interface TaxNode {
   /** Leaves only: indices into BuildInput.phrases. */
   phrases: number[];
   centroid: Float32Array;
+  /** A name the grouper gave (a WordNet synset's): labelTree keeps it when it is clean and free. */
+  given?: string;
 }
 
 export interface MergeRecord {

@@ -11,7 +11,7 @@ import type { Matrix } from '../../pipeline/cluster/types.js';
 import { blobs } from '../cluster/synthetic.js';
 
 /**
- * Why we run our own clusterers: ml-hclust vs nn-chain and ml-kmeans vs kmeans@lloyd-v1 on seeded
+ * Why we run our own clusterers: ml-hclust vs nn-chain and ml-kmeans vs kmeans@lloyd-v2 on seeded
  * synthetic unit vectors (d = 100). Each case runs in a fresh process so its peak RSS is its own.
  */
 
@@ -90,7 +90,7 @@ export function benchCluster(work: string, _dataDir: string): void {
   for (const { n, k, sampleSize, ml } of plan) {
     const o = runCase({ kind: 'kmeans', impl: 'kmeans', n, k, sampleSize }, work);
     const mode = sampleSize ? `sampled: fit on ${sampleSize.toLocaleString('en')} rows, then 1 full assignment pass` : 'full Lloyd';
-    console.log(`  n = ${n.toLocaleString('en')}, k = ${k}: kmeans@lloyd-v1 (${mode}) ${show(o)}`);
+    console.log(`  n = ${n.toLocaleString('en')}, k = ${k}: kmeans@lloyd-v2 (${mode}) ${show(o)}`);
     if (typeof o !== 'string' && o.stats) {
       const s = o.stats;
       const perPairNs = (s.assignMs * 1e6) / (n * k);

@@ -44,6 +44,7 @@ interface SizeResult {
   nodes: number;
   leaves: number;
   merges: number;
+  grouping: string;
 }
 
 /** Deterministic uniform [0, 1) (mulberry32): no Math.random, same phrases on every run. */
@@ -134,10 +135,20 @@ async function runSize(n: number): Promise<SizeResult> {
   return {
     n, generateMs: t1 - t0, embedMs: t2 - t1, assignMs: t3 - t2, clusterMs: t4 - t3, cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024, roots: built.roots.length, ...totals, merges: built.log.length,
+    grouping: (settings as { grouping?: string }).grouping ?? 'vectors',
   };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The issue's targets for the whole offline build (embed + roots + grouping), wall time and peak RSS. */
+const TARGETS: Record<number, { seconds: number; mb: number }> = { 100_000: { seconds: 60, mb: 2048 }, 1_000_000: { seconds: 600, mb: 6144 } };
+function targetNote(r: SizeResult): string {
+  const t = TARGETS[r.n];
+  if (!t) return '';
+  const met = (r.embedMs + r.assignMs + r.clusterMs) / 1000 < t.seconds && r.peakRssMb < t.mb;
+  return `; target < ${t.seconds} s and ${t.mb / 1024} GB: ${met ? 'met' : 'MISSED'}`;
+}
 
 /** `dataDir` is unused: phrases are synthetic, built from the wink vocabulary. */
 export async function benchTaxonomy(_work: string, _dataDir?: string): Promise<void> {
@@ -157,9 +168,9 @@ export async function benchTaxonomy(_work: string, _dataDir?: string): Promise<v
     const r = JSON.parse(line) as SizeResult;
     results.push(r);
     console.log(
-      `taxonomy: ${n} phrases: embed ${s(r.embedMs)}, assign roots ${s(r.assignMs)}, cluster ${s(r.clusterMs)}, ` +
+      `taxonomy: ${n} phrases (${r.grouping} grouping): embed ${s(r.embedMs)}, assign roots ${s(r.assignMs)}, cluster ${s(r.clusterMs)}, ` +
         `total ${s(r.embedMs + r.assignMs + r.clusterMs)} (+ ${s(r.generateMs)} generating; process CPU ${s(r.cpuMs)}); peak RSS ${r.peakRssMb.toFixed(0)} MB; ` +
-        `${r.roots} roots, ${r.nodes} nodes, ${r.leaves} leaves, ${r.merges} merges logged; 1-min load avg at start ${load.toFixed(1)}`,
+        `${r.roots} roots, ${r.nodes} nodes, ${r.leaves} leaves, ${r.merges} merges logged; 1-min load avg at start ${load.toFixed(1)}${targetNote(r)}`,
     );
   }
   const at = (n: number) => results.find((r) => r.n === n);

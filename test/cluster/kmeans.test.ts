@@ -10,7 +10,7 @@ function rowNorms(c: Float32Array, d: number): number[] {
   return Array.from({ length: c.length / d }, (_, j) => Math.hypot(...c.subarray(j * d, (j + 1) * d)));
 }
 
-describe('kmeans@lloyd-v1', () => {
+describe('kmeans@lloyd-v2', () => {
   it('is deterministic per seed', () => {
     const m = randomUnit(800, 32, 1);
     const a = kmeans.cluster(m, 12, 7);

@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNodeOrFacet } from '../../pipeline/cli/taxonomy-commands.js';
 import { Store } from '../../pipeline/store/store.js';
 import type { FacetRow } from '../../pipeline/taxonomy/facet-lookup.js';
 import { loadDiffNodes, unaccounted } from '../../pipeline/taxonomy/diff.js';
 import { leafPaths } from '../../pipeline/taxonomy/export.js';
+import { REFERENCE_TAXONOMY_FILE } from '../../pipeline/taxonomy/compare-reference.js';
+import { sampleLeafPaths } from '../../pipeline/taxonomy/sample-paths.js';
 import { runCli } from '../helpers/cli.js';
 
 const CORPUS = 'test/fixtures/taxonomy/disclosures.jsonl';
@@ -20,8 +22,9 @@ const cli = (...args: string[]) => runCli(['--db', db, ...args]);
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dp-taxonomy-cli-'));
   db = join(dir, 'store.duckdb');
-  writeFileSync(join(dir, 'v1.json'), JSON.stringify({ ingest: { paths: [CORPUS] } }));
-  writeFileSync(join(dir, 'v2.json'), JSON.stringify({ ingest: { paths: [CORPUS] }, taxonomy: { leafSimilarity: 0.9, mode: 'full' } }));
+  // The vector grouping: v2 differs from v1 only by its leaf cut, which the lexical grouping does not use.
+  writeFileSync(join(dir, 'v1.json'), JSON.stringify({ ingest: { paths: [CORPUS] }, taxonomy: { grouping: 'vectors' } }));
+  writeFileSync(join(dir, 'v2.json'), JSON.stringify({ ingest: { paths: [CORPUS] }, taxonomy: { grouping: 'vectors', leafSimilarity: 0.9, mode: 'full' } }));
   const v1 = await cli('--config', join(dir, 'v1.json'), 'run');
   expect(v1.code, v1.stderr).toBe(0);
   const v2 = await cli('--config', join(dir, 'v2.json'), 'run', '--force', 'cluster');
@@ -131,16 +134,84 @@ describe('deeppersona taxonomy', () => {
     }
   });
 
-  it('compare reports coverage, root agreement and counts against a nested JSON reference', async () => {
-    const [human, json] = await Promise.all([cli('taxonomy', 'compare', REFERENCE), cli('taxonomy', 'compare', REFERENCE, '--json')]);
+  it('compare matches leaves one to one against a nested JSON file or a synthetic reference folder, and skips an absent folder', async () => {
+    const folder = join(dir, 'reference-folder');
+    const file = join(folder, REFERENCE_TAXONOMY_FILE);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, readFileSync(REFERENCE, 'utf8'));
+    const [human, json, ofFolder, again, absent, absentJson] = await Promise.all([
+      cli('taxonomy', 'compare', REFERENCE, '--pairs', '3', '--seed', '5'),
+      cli('taxonomy', 'compare', REFERENCE, '--json'),
+      cli('taxonomy', 'compare', folder, '--pairs', '3', '--seed', '5'),
+      cli('taxonomy', 'compare', REFERENCE, '--pairs', '3', '--seed', '5'),
+      cli('taxonomy', 'compare', join(dir, 'no-reference-here')),
+      cli('--json', 'taxonomy', 'compare', join(dir, 'no-reference-here')),
+    ]);
     expect(human.code, human.stderr).toBe(0);
-    expect(human.stdout).toMatch(/^taxonomy v2 vs test\/fixtures\/taxonomy\/reference\.json \(wink-sif@\S+, match ≥ 0\.45\)$/m);
-    expect(human.stdout).toMatch(/^reference leaves covered by ours: \d+\.\d% \(\d+\/13\)$/m);
-    expect(human.stdout).toMatch(/^root agreement: \d+\.\d% \(\d+\/13\)$/m);
+    expect(human.stdout).toMatch(/^taxonomy v2 vs test\/fixtures\/taxonomy\/reference\.json \(wink-sif@\S+\)$/m);
+    expect(human.stdout).toMatch(/^match: similarity ≥ 0\.\d+ \(calibrated on \d+ labelled pairs\); on \d+ labelled pairs: precision \d+\.\d%, recall \d+\.\d% \(cross-validated/m);
+    expect(human.stdout).toMatch(/^ {2}reference leaves matched: \d+\.\d% \(\d+\/13\)$/m);
+    expect(human.stdout).toMatch(/^many-to-one \(not exclusive: one leaf may count for many\): /m);
     expect(human.stdout).toMatch(/^ {2}leaves {16}\s+\d+\s+13$/m);
     const result = JSON.parse(json.stdout);
     expect(result).toMatchObject({ version: 2, counts: { reference: { roots: 6, leaves: 13, maxDepth: 3 } }, rootMapping: { Spirituality: expect.any(String) } });
-    expect(result.coverage.reference.share).toBeGreaterThan(0.5);
+    // Leaves named alike find each other; "Occupation" ⇄ "job_title" share no word and fall below the calibrated cut.
+    expect(result.matches.map((m: { ours: string; reference: string }) => `${m.ours.split(' › ').at(-1)} ⇄ ${m.reference.split(' › ').at(-1)}`)).toEqual(
+      expect.arrayContaining(['Pet Ownership ⇄ pet_ownership', 'Marital Status ⇄ maritalStatus', 'Hometown ⇄ Hometown']));
+    expect(new Set(result.matches.map((m: { ours: string }) => m.ours)).size).toBe(result.matches.length);
+    expect(result.matches.every((m: { similarity: number }) => m.similarity >= result.threshold)).toBe(true);
+    // --pairs: three numbered pairs, the same for the same seed, whichever way the file was named.
+    const pairLines = (out: string) => out.split('\n').filter((l) => /^ {2}\d\. \d\.\d{3} {2}\S.* {2}⇄ {2}\S/.test(l));
+    expect(pairLines(human.stdout)).toHaveLength(3);
+    expect(pairLines(again.stdout)).toEqual(pairLines(human.stdout));
+    expect(ofFolder.code, ofFolder.stderr).toBe(0);
+    expect(pairLines(ofFolder.stdout)).toEqual(pairLines(human.stdout));
+    expect([absent.code, absentJson.code]).toEqual([0, 0]);
+    expect(absent.stdout).toMatch(/^taxonomy compare: skipped: no DeepPersona reference at .*no-reference-here\/generation_user_profile_new\/data\/large_attributes\.json/);
+    expect(JSON.parse(absentJson.stdout)).toEqual({ skipped: expect.stringContaining('no-reference-here') });
+  });
+
+  it('sample draws N leaf paths with a value and its quote, the same for a seed; a quote is its turn\'s slice', async () => {
+    const [five, fiveAgain, three, other, human, tooMany] = await Promise.all([
+      cli('--json', 'taxonomy', 'sample', '--n', '5', '--seed', '11'),
+      cli('--json', 'taxonomy', 'sample', '--n', '5', '--seed', '11'),
+      cli('--json', 'taxonomy', 'sample', '--n', '3', '--seed', '11'),
+      cli('--json', 'taxonomy', 'sample', '--n', '5', '--seed', '12'),
+      cli('taxonomy', 'sample', '--n', '2', '--seed', '11'),
+      cli('--json', 'taxonomy', 'sample', '--n', '100000', '--seed', '11'),
+    ]);
+    expect(five.code, five.stderr).toBe(0);
+    const a = JSON.parse(five.stdout);
+    expect(a).toMatchObject({ version: 2, seed: 11 });
+    expect(a.rows).toHaveLength(5);
+    expect(fiveAgain.stdout).toBe(five.stdout);
+    expect(JSON.parse(three.stdout).rows).toEqual(a.rows.slice(0, 3));
+    expect(JSON.parse(other.stdout).rows).not.toEqual(a.rows);
+    const all = JSON.parse(tooMany.stdout);
+    expect(all.rows).toHaveLength(all.units);
+    expect(new Set(all.rows.map((r: { pathText: string }) => r.pathText)).size).toBe(all.units);
+    const [title, ...lines] = human.stdout.trimEnd().split('\n');
+    expect(title).toBe(`taxonomy v2: 2 random leaf paths of ${all.units} (value facets where a leaf is split), seed 11`);
+    expect(lines[0]).toBe(`  1. ${a.rows[0].pathText} = ${a.rows[0].value}${a.rows[0].polarity === 'negative' ? ' (negative)' : ''}`);
+    expect(lines[1]).toBe(`     "${a.rows[0].quote}"  ${a.rows[0].locator}  ${a.rows[0].externalId}`);
+    const store = await Store.open(db, { readOnly: true });
+    try {
+      const roots = new Set((await store.all<{ label: string }>('SELECT label FROM taxonomy_nodes WHERE version_id = 2 AND parent_id IS NULL')).map((r) => r.label));
+      const { units, rows } = await sampleLeafPaths(store, 2, 1000, 11);
+      expect(units).toBe(all.units);
+      for (const r of rows) {
+        const turn = await store.one<{ text: string }>('SELECT text FROM turns WHERE turn_id = $1', [r.turnId]);
+        expect(turn!.text.slice(r.spanStart, r.spanEnd)).toBe(r.quote);
+        expect(roots.has(r.path[0]!)).toBe(true);
+        // The value is a member of the unit drawn: its facet's, or its leaf's when the leaf is not split.
+        const member = r.facetId
+          ? await store.scalar('SELECT count(*) FROM facet_members WHERE version_id = 2 AND facet_id = $1 AND mention_id = $2', [r.facetId, r.mentionId])
+          : await store.scalar('SELECT count(*) FROM node_evidence WHERE version_id = 2 AND node_id = $1 AND mention_id = $2', [r.nodeId, r.mentionId]);
+        expect(Number(member)).toBe(1);
+      }
+    } finally {
+      store.close();
+    }
   });
 
   it('exits 2 with one-line hints on bad input', async () => {

@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../pipeline/config/schema.js';
-import type { Embedder } from '../../pipeline/core/types.js';
-import { resolveEmbedder } from '../../pipeline/embed/resolve-embedder.js';
 import { Store } from '../../pipeline/store/store.js';
-import { compareWithReference, normaliseLabel, parseNestedTaxonomy } from '../../pipeline/taxonomy/compare-reference.js';
 import { EXPORT_FORMATS, exportVersion, leafPaths, renderVersion, resolveVersion, toNested, versionNodes, type NestedTaxonomy } from '../../pipeline/taxonomy/export.js';
 import { runStages, testConfig } from '../helpers/pipeline.js';
 
 const TAXONOMY_FIXTURE = 'test/fixtures/taxonomy/disclosures.jsonl';
-const REFERENCE_FIXTURE = 'test/fixtures/taxonomy/reference.json';
 
 // One real store for the file: ingest → extract → embed → cluster over the fixture corpus.
 let dir: string;
@@ -89,67 +85,5 @@ describe('taxonomy export', () => {
 
   it('names a missing version with a hint', async () => {
     await expect(resolveVersion(store, 99)).rejects.toMatchObject({ code: 'INPUT', message: 'no taxonomy version 99' });
-  });
-});
-
-/** Bag-of-words vectors: cosine is word overlap, so expected numbers can be worked out by hand. */
-function wordEmbedder(): Embedder {
-  const vocab = new Map<string, number>();
-  return {
-    id: 'words@test',
-    dimensions: 64,
-    thresholds: { duplicate: 0.95, match: 0.7, assign: 0.8 },
-    async embed(texts) {
-      return texts.map((t) => {
-        const v = new Float32Array(64);
-        for (const w of t.split(' ').filter(Boolean)) v[vocab.get(w) ?? vocab.set(w, vocab.size).get(w)!]! += 1;
-        const n = Math.hypot(...v);
-        return n === 0 ? v : v.map((x) => x / n);
-      });
-    },
-  };
-}
-
-describe('compareWithReference', () => {
-  it('normalises camelCase, snake_case and kebab-case labels', () => {
-    expect(['foodPreference', 'food_preference', 'Food-Preference', ' Food  Preference ', 'HTMLSkill'].map(normaliseLabel)).toEqual([
-      'food preference', 'food preference', 'food preference', 'food preference', 'html skill',
-    ]);
-  });
-
-  it('reads nested JSON leniently and rejects what is not a taxonomy', () => {
-    expect(parseNestedTaxonomy({ A: { B: {}, C: ['x', 'y'], D: null, E: 'a description' } })).toEqual({ A: { B: {}, C: { x: {}, y: {} }, D: {}, E: {} } });
-    for (const bad of [[], {}, 'text', null]) expect(() => parseNestedTaxonomy(bad)).toThrow(/not a nested taxonomy/);
-  });
-
-  it('scores coverage both ways, root agreement and counts', async () => {
-    const ours: NestedTaxonomy = { 'Demographic Information': { Place: { 'Home City': {} } }, 'Hobbies, Interests, and Lifestyle': { Sport: { Hiking: {} } } };
-    const reference: NestedTaxonomy = { demographicInformation: { place: { homeCity: {} } }, Hobbies: { sport: { hiking: {} }, music: { jazz: {} } } };
-    const result = await compareWithReference(ours, reference, wordEmbedder(), { roots: config.roots });
-    expect(result.coverage).toEqual({ reference: { matched: 2, total: 3, share: 0.6667 }, ours: { matched: 2, total: 2, share: 1 } });
-    expect(result.rootMapping).toEqual({ demographicInformation: 'Demographic Information', Hobbies: 'Hobbies, Interests, and Lifestyle' });
-    // "music jazz" shares no word with ours: its nearest (the first leaf, on a tie) sits in another root.
-    expect(result.rootAgreement).toEqual({ matched: 2, total: 3, share: 0.6667 });
-    expect(result.referenceLeaves[2]).toMatchObject({ path: 'Hobbies.music.jazz', covered: false, similarity: 0, rootAgrees: false });
-    expect(result.counts).toEqual({
-      ours: { roots: 2, nodes: 6, leaves: 2, maxDepth: 3, meanLeavesPerRoot: 1 },
-      reference: { roots: 2, nodes: 8, leaves: 3, maxDepth: 3, meanLeavesPerRoot: 1.5 },
-    });
-  });
-
-  it('finds our own export fully covered, and the hand-written reference mostly covered, deterministically', async () => {
-    const embedder = resolveEmbedder(config.embed.embedder, { cacheDir: config.embed.cacheDir });
-    const ours = toNested(await versionNodes(store, versionId));
-    const self = await compareWithReference(ours, ours, embedder, { roots: config.roots });
-    expect([self.coverage.reference.share, self.coverage.ours.share, self.rootAgreement.share]).toEqual([1, 1, 1]);
-    expect(self.counts.ours).toEqual(self.counts.reference);
-    const reference = parseNestedTaxonomy(JSON.parse(readFileSync(REFERENCE_FIXTURE, 'utf8')));
-    const first = await compareWithReference(ours, reference, embedder, { roots: config.roots });
-    expect(first.threshold).toBe(embedder.thresholds.match);
-    expect(first.coverage.reference.share).toBeGreaterThanOrEqual(0.6);
-    expect(first.rootAgreement.share).toBeGreaterThanOrEqual(0.75);
-    expect(first.rootMapping).toMatchObject({ Demographic_Information: 'Demographic Information', CareerAndWorkIdentity: 'Career and Work Identity' });
-    expect(first.referenceLeaves.find((l) => l.path.endsWith('pet_ownership'))).toMatchObject({ covered: true, ourRoot: 'Hobbies, Interests, and Lifestyle' });
-    expect(await compareWithReference(ours, reference, embedder, { roots: config.roots })).toEqual(first);
   });
 });

@@ -16,6 +16,7 @@ import { lifeFamily } from './family-life.js';
 import { plansFamily } from './family-plans.js';
 import { possessiveFamily } from './family-possessive.js';
 import { preferenceFamily } from './family-preference.js';
+import { relationalFamily } from './family-relational.js';
 import { analyseTurn, inRanges, looksLikeCode } from './regions.js';
 import { createRootResolver, type RootResolver } from './roots.js';
 import { tokenise } from './tokens.js';
@@ -38,6 +39,9 @@ function draftsAt(ctx: Ctx, k: number): Draft[] {
   const out = possessiveFamily(ctx, k);
   const chain = readChain(ctx.toks, k);
   if (!chain) return out.length > 0 ? out : fragmentFamily(ctx, k);
+  // Relational skills first: "i'm a good listener" would otherwise be an occupation-like self-description.
+  const relational = relationalFamily(ctx, chain);
+  if (relational.length > 0) return out.concat(relational);
   if (chain.copula) return out.concat(copulaFamily(ctx, chain));
   for (const family of [haveFamily, lifeFamily, preferenceFamily, plansFamily, generalFamily]) {
     const ds = family(ctx, chain);
