@@ -10,15 +10,14 @@ import { buildCatalog, type Catalog, type Leaf, type LeafValue, type LeafValueTy
 
 /**
  * Bounds that keep the catalog's memory independent of the corpus (it is loaded by sample and
- * evaluate, and copied to each persona worker; facets are bounded by taxonomy.facets.maxClustered
- * per leaf): a facet's MAX_VALUES most mentioned values (the bundled data's largest facet has 64;
- * personas draw ∝ count, so the cut tail is values said once or twice; 200,000 one-turn
- * conversations of made-up values held 635,000 values and 720,000 pairs, 300 MB of heap, before
- * this cut), and each facet's MAX_PARTNERS most frequent co-occurring facets (the bundled data's
- * most connected facet has 190). Ties go by value, then facet id, so the cut is deterministic.
+ * evaluate, and copied to each persona worker): a facet's MAX_VALUES most mentioned values (the
+ * bundled data's largest facet has 64; personas draw ∝ count, so the cut tail is values said once
+ * or twice) and the MAX_PAIRS most frequent co-occurring facet pairs (the bundled data has 7,187).
+ * 200,000 one-turn conversations of made-up values held 635,000 values and 720,000 pairs, 300 MB of
+ * heap, before these cuts. Ties go by value, then facet ids, so the cuts are deterministic.
  */
 export const MAX_VALUES = 100;
-export const MAX_PARTNERS = 256;
+export const MAX_PAIRS = 200_000;
 
 const VALUE_TYPES: readonly LeafValueType[] = ['numeric', 'categorical', 'free_text'];
 const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
@@ -46,7 +45,7 @@ export async function loadCatalog(store: Store, versionId: number): Promise<Cata
   return buildCatalog(rows.leaves, rows.pairs);
 }
 
-export async function loadCatalogRows(store: Store, versionId: number, limits = { values: MAX_VALUES, partners: MAX_PARTNERS }): Promise<CatalogRows> {
+export async function loadCatalogRows(store: Store, versionId: number, limits = { values: MAX_VALUES, pairs: MAX_PAIRS }): Promise<CatalogRows> {
   const rows = await store.all<FacetRow>(
     `SELECT f.facet_id, f.node_id, n.path AS node_path, f.path, f.root, f.label, f.centroid, f.support_conversations, n.value_type
      FROM value_facets f JOIN taxonomy_nodes n ON n.version_id = f.version_id AND n.node_id = f.node_id
@@ -83,20 +82,17 @@ export async function loadCatalogRows(store: Store, versionId: number, limits = 
     valueType: VALUE_TYPES.includes(r.value_type as LeafValueType) ? (r.value_type as LeafValueType) : 'free_text',
     values: byFacet.get(r.facet_id) ?? [],
   }));
-  // Conversations in which both facets have a mention, each (facet, conversation) counted once; a
-  // pair is kept when it is among the MAX_PARTNERS most frequent of either facet.
+  // Conversations in which both facets have a mention, each (facet, conversation) counted once;
+  // the MAX_PAIRS most frequent pairs (count, then ids), listed by ids.
   const pairs = await store.all<{ a: string; b: string; count: number }>(
     `WITH fc AS (SELECT DISTINCT fm.facet_id, m.conversation_id FROM facet_members fm JOIN mentions m USING (mention_id) WHERE fm.version_id = $1),
-     pairs AS (
+     top AS (
        SELECT x.facet_id AS a, y.facet_id AS b, COUNT(*)::INTEGER AS count
-       FROM fc x JOIN fc y ON x.conversation_id = y.conversation_id AND x.facet_id < y.facet_id GROUP BY x.facet_id, y.facet_id
-     ), ranked AS (
-       SELECT *, row_number() OVER (PARTITION BY facet ORDER BY count DESC, partner) AS nth
-       FROM (SELECT a AS facet, b AS partner, count FROM pairs UNION ALL SELECT b, a, count FROM pairs)
+       FROM fc x JOIN fc y ON x.conversation_id = y.conversation_id AND x.facet_id < y.facet_id
+       GROUP BY x.facet_id, y.facet_id ORDER BY count DESC, a, b LIMIT $2
      )
-     SELECT least(facet, partner) AS a, greatest(facet, partner) AS b, any_value(count) AS count
-     FROM ranked WHERE nth <= $2 GROUP BY 1, 2 ORDER BY a, b`,
-    [versionId, limits.partners],
+     SELECT * FROM top ORDER BY a, b`,
+    [versionId, limits.pairs],
   );
   return { leaves, pairs: pairs.map((p) => ({ a: p.a, b: p.b, count: Number(p.count) })) };
 }

@@ -36,36 +36,45 @@ const best = (timings: Timing[]): Timing => ({
   turns: timings[0]!.turns,
 });
 
+interface Side {
+  megabytes: number;
+  ours: Timing;
+  duckdb: Timing;
+}
+
 /**
- * Our ingest next to DuckDB loading the same file with the same keys, indexes and hashes, in
- * alternating rounds (best of each), so that load from other processes hits both alike.
+ * Our ingest next to DuckDB loading the same file with the same keys, indexes and hashes (see
+ * ingest-compare.ts). Rounds alternate ours and DuckDB and both sizes, and each keeps its best,
+ * so that load from other processes on a shared machine hits every figure alike.
  */
-async function versusDuckdb(work: string, megabytes: number, rounds: number): Promise<{ ours: Timing; duckdb: Timing }> {
-  const file = join(work, `chat-${megabytes}mb.jsonl`);
-  const { conversations, turns } = await writeChatCorpus(file, megabytes * 1024 * 1024);
-  const ours: (Timing & { againMs: number })[] = [];
-  const duckdb: Timing[] = [];
-  for (let round = 0; round < rounds; round++) {
-    ours.push(await oursMs(file, join(work, 'ours.duckdb')));
-    duckdb.push(await duckdbMs(file, join(work, 'duckdb.duckdb')));
+async function versusDuckdb(work: string, sizes: number[], rounds: number): Promise<Side[]> {
+  const corpora = [];
+  for (const megabytes of sizes) {
+    const file = join(work, `chat-${megabytes}mb.jsonl`);
+    corpora.push({ megabytes, file, ...(await writeChatCorpus(file, megabytes * 1024 * 1024)), ours: [] as Timing[], duckdb: [] as Timing[] });
   }
-  rmSync(file);
-  for (const t of [...ours, ...duckdb]) if (t.turns !== turns) throw new Error(`stored ${t.turns} of ${turns} turns`);
-  const [o, d] = [best(ours), best(duckdb)];
-  console.log(
-    `ingest chat-jsonl ${megabytes} MB (${conversations} conversations, ${turns} turns), best of ${rounds}: ` +
-      `ours ${secs(o.ms)} (CPU ${secs(o.cpuMs)}), DuckDB same keys ${secs(d.ms)} (CPU ${secs(d.cpuMs)}): ` +
-      `ratio ${(o.ms / d.ms).toFixed(2)} (CPU ${(o.cpuMs / d.cpuMs).toFixed(2)}; target ≤ 2); ` +
-      `ours again with nothing new ${(Math.min(...ours.map((t) => t.againMs)) / 1000).toFixed(2)} s`,
-  );
-  return { ours: o, duckdb: d };
+  for (let round = 0; round < rounds; round++) {
+    for (const c of corpora) {
+      c.ours.push(await oursMs(c.file, join(work, 'ours.duckdb')));
+      c.duckdb.push(await duckdbMs(c.file, join(work, 'duckdb.duckdb')));
+    }
+  }
+  return corpora.map((c) => {
+    rmSync(c.file);
+    for (const t of [...c.ours, ...c.duckdb]) if (t.turns !== c.turns) throw new Error(`stored ${t.turns} of ${c.turns} turns`);
+    const [ours, duckdb] = [best(c.ours), best(c.duckdb)];
+    console.log(
+      `ingest chat-jsonl ${c.megabytes} MB (${c.conversations} conversations, ${c.turns} turns), best of ${rounds}: ` +
+        `ours ${secs(ours.ms)} (CPU ${secs(ours.cpuMs)}), DuckDB same keys ${secs(duckdb.ms)} (CPU ${secs(duckdb.cpuMs)}): ` +
+        `ratio ${(ours.ms / duckdb.ms).toFixed(2)} (CPU ${(ours.cpuMs / duckdb.cpuMs).toFixed(2)}; target ≤ 2)`,
+    );
+    return { megabytes: c.megabytes, ours, duckdb };
+  });
 }
 
 export async function benchIngest(work: string, dataDir: string): Promise<void> {
   report('bundled data', dataDir, join(work, 'bundled.duckdb'));
-  const rounds = Number(process.env.BENCH_INGEST_ROUNDS ?? 2);
-  const small = await versusDuckdb(work, 50, rounds);
-  const large = await versusDuckdb(work, 500, rounds);
+  const [small, large] = await versusDuckdb(work, [50, 500], Number(process.env.BENCH_INGEST_ROUNDS ?? 2)) as [Side, Side];
   const growth = (a: Timing, b: Timing) => `${(b.ms / a.ms).toFixed(1)}× (CPU ${(b.cpuMs / a.cpuMs).toFixed(1)}×)`;
   console.log(`ingest growth 500 MB / 50 MB: ours ${growth(small.ours, large.ours)} (target ≤ 10.5), DuckDB ${growth(small.duckdb, large.duckdb)}`);
   const scaled = join(work, 'x50');

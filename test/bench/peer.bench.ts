@@ -5,9 +5,11 @@
  * order flips every pair, since other work on a shared box drifts). Wall time is the child process's
  * whole life (start-up and loading included, on both sides); peak RSS is each process's own.
  * Quality is measured here, by one yardstick for both: micro-cluster inertia and the leaf cut's mean
- * cosine to its leaf centroid. The peer part is skipped with a message without python3-sklearn
- * (Debian: `apt-get install python3-sklearn`; PEER_PYTHON picks the interpreter). Nothing is asserted.
- * PEER_BENCH_N (default 100000) and PEER_BENCH_PAIRS (default 3) change the size and pair count.
+ * cosine to its leaf centroid. The peer runs as shipped and on one thread. The peer part is skipped
+ * with a message without python3-sklearn (Debian: `apt-get install python3-sklearn`; PEER_PYTHON picks
+ * the interpreter). Nothing is asserted. PEER_BENCH_N (default 100000) and PEER_BENCH_PAIRS (default 3
+ * by name, 1 in a plain `npm run bench`) change the size and pair count; on a busy 2-core box each pair
+ * takes about 10 minutes.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -30,7 +32,6 @@ import type { PhraseInput, ShapeSettings } from '../../pipeline/taxonomy/types.j
 import { syntheticAttributePhrases, vocabulary } from './taxonomy.bench.js';
 
 const N = Number(process.env.PEER_BENCH_N ?? 100_000);
-const PAIRS = Number(process.env.PEER_BENCH_PAIRS ?? 3);
 const SEED = 42;
 const SELF = fileURLToPath(import.meta.url);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -184,9 +185,11 @@ function findPython(): string | undefined {
   return candidates.find((py) => spawnSync(py, ['-c', 'import sklearn, scipy, numpy'], { stdio: 'ignore' }).status === 0);
 }
 
-function timed(cmd: string, args: string[]): Run | string {
+function timed(cmd: string, args: string[], env: Record<string, string> = {}): Run | string {
   const t = performance.now();
-  const child = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 24, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const child = spawnSync(cmd, args, {
+    cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 24, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL', env: { ...process.env, ...env },
+  });
   const wallMs = performance.now() - t;
   const line = child.stdout?.trim().split('\n').at(-1) ?? '';
   if (child.status !== 0 || !line.startsWith('{')) return `failed (exit ${child.status}, signal ${child.signal}): ${(child.stderr ?? '').slice(-400)}`;
@@ -196,7 +199,9 @@ function timed(cmd: string, args: string[]): Run | string {
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const range = (xs: number[], f: (x: number) => string) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : 'n/a');
 
-export async function benchPeer(work: string): Promise<void> {
+export async function benchPeer(work: string, _dataDir?: string, { named = true }: { named?: boolean } = {}): Promise<void> {
+  // One pair inside a plain `npm run bench` (about 10 minutes on a busy box), three when asked for by name.
+  const PAIRS = Number(process.env.PEER_BENCH_PAIRS ?? (named ? 3 : 1));
   await loadWinkVectors({ cacheDir: CACHE_DIR }); // the binary cache, built once outside the measured children
   const tsx = ['--import', 'tsx', SELF];
   const prep = spawnSync(process.execPath, [...tsx, '--peer-prepare', work], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -211,19 +216,23 @@ export async function benchPeer(work: string): Promise<void> {
       `ours: the whole build (${groupings.join(' grouping, ')} grouping), the peer: its clustering`,
   );
   if (!python) console.log('peer: scikit-learn side skipped: no python3 with sklearn, scipy and numpy (Debian: apt-get install python3-sklearn; or set PEER_PYTHON)');
-  const sides = [...groupings.map((g) => `ours/${g}`), ...(python ? ['peer'] : [])];
+  // The peer as shipped (OpenMP and OpenBLAS on every core) and on one thread: on a shared box its
+  // threads wait on each other at every mini-batch, and one thread is its faster setting here.
+  const sides = [...groupings.map((g) => `ours/${g}`), ...(python ? ['peer', 'peer/1-thread'] : [])];
   const runs = new Map<string, Run[]>(sides.map((side) => [side, []]));
   for (let pair = 0; pair < PAIRS; pair++) {
     const parts: string[] = [];
     for (const side of pair % 2 === 0 ? sides : [...sides].reverse()) {
       const load1 = loadavg()[0]!.toFixed(1);
-      const r = side === 'peer' ? timed(python!, [PEER_SCRIPT, work]) : timed(process.execPath, [...tsx, '--peer-ours', work, side.slice('ours/'.length)]);
+      const r = side.startsWith('peer')
+        ? timed(python!, [PEER_SCRIPT, work], side === 'peer' ? {} : { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' })
+        : timed(process.execPath, [...tsx, '--peer-ours', work, side.slice('ours/'.length)]);
       if (typeof r === 'string') {
         parts.push(`${side} ${r}`);
         continue;
       }
       runs.get(side)!.push(r);
-      const detail = side === 'peer'
+      const detail = side.startsWith('peer')
         ? `clustering ${s(r.clusterMs)} (MiniBatchKMeans ${s(r.kmeansMs!)}, agglomeration ${s(r.linkageMs!)})`
         : `build ${s(r.clusterMs)}`;
       parts.push(`${side} ${s(r.wallMs)} wall [${detail}], CPU ${s(r.cpuMs)}, peak RSS ${r.peakRssMb.toFixed(0)} MB (load ${load1})`);
@@ -232,7 +241,7 @@ export async function benchPeer(work: string): Promise<void> {
   }
   for (const [side, list] of runs) {
     if (!list.length) continue;
-    const leaf = side === 'peer' ? undefined : leafCohesion(vectors, readTyped(join(work, `ours-${side.slice(5)}-leaf.i32`), (b) => new Int32Array(b)));
+    const leaf = side.startsWith('peer') ? undefined : leafCohesion(vectors, readTyped(join(work, `ours-${side.slice(5)}-leaf.i32`), (b) => new Int32Array(b)));
     console.log(
       `peer: ${side.padEnd(12)} wall ${range(list.map((r) => r.wallMs), s)}, CPU ${range(list.map((r) => r.cpuMs), s)}, ` +
         `peak RSS ${range(list.map((r) => r.peakRssMb), (x) => `${x.toFixed(0)}`)} MB` +
@@ -241,10 +250,13 @@ export async function benchPeer(work: string): Promise<void> {
   }
   const peer = runs.get('peer') ?? [];
   for (const g of groupings) {
-    const ratios = runs.get(`ours/${g}`)!.map((o, i) => (peer[i] ? o.wallMs / peer[i]!.wallMs : NaN)).filter(Number.isFinite);
-    if (ratios.length) console.log(`peer: ours/${g} ÷ peer, wall time per pair: ${ratios.map((x) => x.toFixed(2)).join(', ')} (≤ 1.00 = no slower)`);
+    for (const p of ['peer', 'peer/1-thread']) {
+      const other = runs.get(p) ?? [];
+      const ratios = runs.get(`ours/${g}`)!.map((o, i) => (other[i] ? o.wallMs / other[i]!.wallMs : NaN)).filter(Number.isFinite);
+      if (ratios.length) console.log(`peer: ours/${g} ÷ ${p}, wall time per pair: ${ratios.map((x) => x.toFixed(2)).join(', ')} (≤ 1.00 = no slower)`);
+    }
   }
-  // Quality of the clustering itself, one yardstick: the peer's (deterministic) output against our
+  // Quality of the clustering itself, one yardstick: the peer's last run (seeded) against our
   // vector grouping's clustering step run once more alone (before pruning, like the peer's).
   const labels = timed(process.execPath, [...tsx, '--peer-ours-labels', work]);
   if (typeof labels === 'string') return console.log(`peer: our clustering step alone ${labels}`);

@@ -54,26 +54,18 @@ describe('evaluation provenance', () => {
 });
 
 describe('persona catalog limits', () => {
-  it("keeps each facet's most mentioned values and each facet's most frequent co-occurring facets", async () => {
-    const full = await loadCatalogRows(store, version, { values: 1e9, partners: 1e9 });
-    const capped = await loadCatalogRows(store, version, { values: 2, partners: 3 });
+  it("keeps each facet's most mentioned values and the most frequent co-occurring pairs", async () => {
+    const full = await loadCatalogRows(store, version, { values: 1e9, pairs: 1e9 });
+    const capped = await loadCatalogRows(store, version, { values: 2, pairs: 25 });
     const fullValues = new Map(full.leaves.map((l) => [l.facetId, l.values]));
     expect(capped.leaves.map((l) => l.facetId)).toEqual(full.leaves.map((l) => l.facetId));
     for (const leaf of capped.leaves) expect(leaf.values).toEqual(fullValues.get(leaf.facetId)!.slice(0, 2));
     expect(full.leaves.some((l) => l.values.length > 2)).toBe(true);
-
-    // A pair stays when it is among the 3 most frequent partners (count desc, then id) of either facet.
-    const rank = new Map<string, string[]>();
-    for (const p of full.pairs) {
-      rank.set(p.a, [...(rank.get(p.a) ?? []), p.b]);
-      rank.set(p.b, [...(rank.get(p.b) ?? []), p.a]);
-    }
-    const count = new Map(full.pairs.map((p) => [`${p.a}|${p.b}`, p.count]));
-    const between = (x: string, y: string) => count.get(x < y ? `${x}|${y}` : `${y}|${x}`)!;
-    for (const [facet, partners] of rank) partners.sort((x, y) => between(facet, y) - between(facet, x) || (x < y ? -1 : 1));
-    const top = (facet: string, other: string) => rank.get(facet)!.indexOf(other) < 3;
-    expect(capped.pairs).toEqual(full.pairs.filter((p) => top(p.a, p.b) || top(p.b, p.a)));
-    expect(capped.pairs.length).toBeLessThan(full.pairs.length);
+    // The 25 most frequent pairs (count desc, then ids), listed by ids as before.
+    const byCount = [...full.pairs].sort((x, y) => y.count - x.count || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+    const byIds = (x: { a: string; b: string }, y: { a: string; b: string }) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1);
+    expect(capped.pairs).toEqual(byCount.slice(0, 25).sort(byIds));
+    expect(full.pairs.length).toBeGreaterThan(25);
     // The defaults cut nothing on a corpus this size.
     expect(await loadCatalogRows(store, version)).toEqual(full);
   });
