@@ -8,11 +8,16 @@ import type { RecordContent } from './record-content.js';
 
 /**
  * A chunk is staged and written at once: whole conversations with their turns. Small, so that
- * parsing the next chunk overlaps DuckDB writing this one; every fourth chunk commits.
+ * parsing the next chunk overlaps DuckDB writing this one.
  */
-const DEFAULT_CHUNK_RECORDS = 5_000;
+const CHUNK_RECORDS = 5_000;
 const CHUNK_TEXT_CHARS = 8 * 1024 * 1024;
-const COMMIT_EVERY_CHUNKS = 4;
+/**
+ * A transaction commits after the chunk that brings it to a DuckDB row group of turns (122,880
+ * rows): DuckDB then writes the rows straight to the database file, compressed, and the WAL
+ * holds only their place, instead of writing every row to the WAL and again at the checkpoint.
+ */
+const COMMIT_TURNS = 122_880;
 /**
  * While a file is written, DuckDB checkpoints only past this much WAL: a checkpoint rewrites the
  * growing key indexes, so checkpointing at the default 16 MB made ingest quadratic (in one 500 MB
@@ -20,6 +25,11 @@ const COMMIT_EVERY_CHUNKS = 4;
  * none; the file's last commit, after the default is restored, checkpoints once.
  */
 const INGEST_CHECKPOINT_THRESHOLD = '1GB';
+
+export interface WriteSizes {
+  chunkRecords: number;
+  commitTurns: number;
+}
 
 export interface TurnTally {
   turnsAdded: number;
@@ -43,7 +53,8 @@ export class ConversationWriter {
   private newTurns = 0;
   /** The previous chunk's writes; its failure surfaces at the next flush, drain or abort. */
   private pending: Promise<void> = Promise.resolve();
-  private chunksWritten = 0;
+  private stagedTurns = 0;
+  private turnsSinceCommit = 0;
   private readonly sql: ReturnType<typeof chunkSql>;
 
   private constructor(
@@ -52,7 +63,7 @@ export class ConversationWriter {
     private readonly pathKey: string,
     private readonly runId: string,
     private readonly tally: TurnTally,
-    private readonly chunkRecords: number,
+    private readonly sizes: WriteSizes,
   ) {
     this.sql = chunkSql(sourceId);
   }
@@ -60,10 +71,11 @@ export class ConversationWriter {
   /** Opens the first transaction, where the file's old reject rows are dropped. */
   static async open(
     store: Store,
-    source: { sourceId: string; pathKey: string; runId: string; chunkRecords?: number },
+    source: { sourceId: string; pathKey: string; runId: string },
     tally: TurnTally,
+    sizes: WriteSizes = { chunkRecords: CHUNK_RECORDS, commitTurns: COMMIT_TURNS },
   ): Promise<ConversationWriter> {
-    const writer = new ConversationWriter(store, source.sourceId, source.pathKey, source.runId, tally, source.chunkRecords ?? DEFAULT_CHUNK_RECORDS);
+    const writer = new ConversationWriter(store, source.sourceId, source.pathKey, source.runId, tally, sizes);
     await store.run(`SET checkpoint_threshold = '${INGEST_CHECKPOINT_THRESHOLD}'; ${NEW_STAGING} BEGIN TRANSACTION; ${writer.sql.deleteRejects}`);
     return writer;
   }
@@ -77,6 +89,7 @@ export class ConversationWriter {
       this.turns.add(at, i, turn.role, turn.text);
       this.textChars += turn.text.length;
     }
+    this.stagedTurns += record.turns.length;
     this.records++;
     if (replaces) this.replacing++;
     else this.newTurns += record.turns.length;
@@ -88,16 +101,16 @@ export class ConversationWriter {
   }
 
   get full(): boolean {
-    return this.records >= this.chunkRecords || this.textChars >= CHUNK_TEXT_CHARS;
+    return this.records >= this.sizes.chunkRecords || this.textChars >= CHUNK_TEXT_CHARS;
   }
 
   /** Waits for the previous chunk, stages this one and starts writing it; returns before DuckDB is done. */
   async flush(): Promise<void> {
     const conversations = this.conversations.take();
     const turns = this.turns.take();
-    const { rejects, replacing, newTurns } = this;
+    const { rejects, replacing, newTurns, stagedTurns } = this;
     this.rejects = [];
-    this.records = this.textChars = this.replacing = this.newTurns = 0;
+    this.records = this.textChars = this.replacing = this.newTurns = this.stagedTurns = 0;
     await this.pending;
     if (rejects.length > 0) {
       const appender = await this.store.appender('rejects');
@@ -107,7 +120,7 @@ export class ConversationWriter {
     if (conversations.length === 0) return;
     await this.stage(STAGED_CONVERSATIONS, conversations);
     await this.stage(STAGED_TURNS, turns);
-    this.pending = this.write(replacing, newTurns);
+    this.pending = this.write(replacing, newTurns, stagedTurns);
     this.pending.catch(() => undefined); // handled when awaited; not an unhandled rejection meanwhile
   }
 
@@ -135,14 +148,16 @@ export class ConversationWriter {
     appender.closeSync();
   }
 
-  private async write(replacing: number, newTurns: number): Promise<void> {
+  private async write(replacing: number, newTurns: number, stagedTurns: number): Promise<void> {
     await this.store.run(this.sql.insert);
     this.tally.turnsAdded += newTurns;
     for (const step of replacing > 0 ? this.sql.replaceSteps : []) {
       const changed = await this.store.changes(step.sql);
       if (step.counts) this.tally[step.counts] += changed;
     }
-    const commit = ++this.chunksWritten % COMMIT_EVERY_CHUNKS === 0;
+    this.turnsSinceCommit += stagedTurns;
+    const commit = this.turnsSinceCommit >= this.sizes.commitTurns;
+    if (commit) this.turnsSinceCommit = 0;
     await this.store.run(`${NEW_STAGING} ${commit ? 'COMMIT; BEGIN TRANSACTION;' : ''}`);
   }
 }

@@ -1,7 +1,7 @@
 import { fingerprintFile } from '../core/hash.js';
 import type { Reporter } from '../runner/reporter.js';
 import type { Store } from '../store/store.js';
-import { ConversationWriter } from './conversation-writer.js';
+import { ConversationWriter, type WriteSizes } from './conversation-writer.js';
 import { clip } from './line-reader.js';
 import { openSource, type ParsedRecord } from './read-source.js';
 import { recordContent, type RecordContent } from './record-content.js';
@@ -12,8 +12,8 @@ export interface IngestOptions {
   maxTurnBytes: number;
   runId: string;
   reporter: Reporter;
-  /** Records per written chunk (default 5,000; tests use small chunks to cross commits). */
-  chunkRecords?: number;
+  /** Smaller write chunks and commits than the defaults, for tests that cross them. */
+  writeSizes?: WriteSizes;
 }
 
 /** Per-file tally. Invariant: read = stored + rejected, and stored = added + replaced + kept. */
@@ -63,7 +63,7 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
   const progress = opts.reporter.progress(`ingest ${pathKey}`, fingerprint.lines);
 
   // Chunks commit as they go (whole conversations with their turns); see ConversationWriter.
-  const writer = await ConversationWriter.open(store, { sourceId, pathKey, runId: opts.runId, chunkRecords: opts.chunkRecords }, report);
+  const writer = await ConversationWriter.open(store, { sourceId, pathKey, runId: opts.runId }, report, opts.writeSizes);
   try {
     for await (const parsed of source.records()) {
       report.read++;

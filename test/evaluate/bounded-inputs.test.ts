@@ -20,7 +20,7 @@ beforeAll(async () => {
   store = await Store.open(join(dir, 'store.duckdb'));
   await runStages(store, testConfig({ ingest: { paths: [CORPUS] }, sample: { personas: 5, k: 60, maxValueChars: 12 } }), { until: 'sample', outputsDir: join(dir, 'outputs') });
   version = Number(await store.scalar('SELECT version_id FROM taxonomy_versions WHERE is_current'));
-}, 120_000);
+});
 afterAll(() => {
   store?.close();
   rmSync(dir, { recursive: true, force: true });

@@ -31,5 +31,5 @@ describe('heuristic worker pool recycling', () => {
     } finally {
       await pool.close();
     }
-  }, 120_000);
+  });
 });

@@ -11,8 +11,10 @@ import type { Store } from '../../pipeline/store/store.js';
 import { tempStore } from '../helpers/store.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-// Chunks of 1,000 records: a few thousand records cross several chunks and a commit (every fourth chunk).
-const opts = (): IngestOptions => ({ format: 'chat-jsonl', maxTurnBytes: 100_000, runId: 'test-run', reporter: createMemoryReporter(), chunkRecords: 1_000 });
+// Chunks of 1,000 records and a commit once 10,000 turns are written: a few thousand records cross both.
+const opts = (): IngestOptions => ({
+  format: 'chat-jsonl', maxTurnBytes: 100_000, runId: 'test-run', reporter: createMemoryReporter(), writeSizes: { chunkRecords: 1_000, commitTurns: 10_000 },
+});
 const chat = (id: string, texts: string[], meta?: Record<string, unknown>) =>
   JSON.stringify({ id, messages: texts.map((content, i) => ({ role: i % 2 ? 'assistant' : 'user', content })), ...(meta ? { meta } : {}) });
 

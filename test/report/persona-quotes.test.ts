@@ -43,7 +43,7 @@ beforeAll(async () => {
   // Short values: many persona values are cut at a phrase boundary, so the prefix match is exercised.
   await runStages(store, testConfig({ ingest: { paths: [CORPUS] }, sample: { personas: 6, k: 60, maxValueChars: 12 } }), { until: 'sample', outputsDir: join(dir, 'outputs') });
   version = Number(await store.scalar('SELECT version_id FROM taxonomy_versions WHERE is_current'));
-}, 120_000);
+});
 afterAll(() => {
   store?.close();
   rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,7 @@ beforeAll(async () => {
   const config = testConfig({ ingest: { paths: [writeCorpus(tempDir())] }, taxonomy: { facets: { maxClustered: MAX_CLUSTERED } } });
   await runStages(store, config, { until: 'cluster' });
   version = Number(await store.scalar('SELECT version_id FROM taxonomy_versions WHERE is_current'));
-}, 120_000);
+});
 
 afterAll(() => store.close());
 
