@@ -43,8 +43,12 @@ export const extractConfigSchema = z
 
 export const embedConfigSchema = z
   .object({
-    /** `wink-sif` (offline word vectors) or `openai:<model>`. @default "wink-sif" */
+    /** `wink-sif` (offline word vectors) or `openai:<model>` (`openai` alone: llm.embeddingModel). @default "wink-sif" */
     embedder: z.string().min(1).default('wink-sif'),
+    /** The embedding server when it is not llm.baseURL / OPENAI_BASE_URL (e.g. a separate vLLM or Ollama). */
+    baseURL: z.url().optional(),
+    /** Vector length the embedding model must return; checked on every answer and part of the embedder's id. */
+    dimensions: z.number().int().positive().optional(),
     /** Where the converted word-vector cache lives (never committed). @default "outputs/cache" */
     cacheDir: z.string().min(1).default('outputs/cache'),
     /** Phrases per embed call and per commit. @default 4096 */
@@ -138,8 +142,20 @@ export const evaluateConfigSchema = z
     maxPersonas: z.number().int().positive().default(1000),
     /** Bootstrap resamples for the anchor-fidelity intervals. @default 1000 */
     bootstrap: z.number().int().min(10).default(1000),
-    /** A reference taxonomy (nested JSON, e.g. the authors') to compare with; skipped with a note when the file is absent. */
+    /** A reference taxonomy (nested JSON, e.g. the authors') to compare with; skipped with a note when the file is absent. Unset: the one in `referenceDir`. */
     reference: z.string().min(1).optional(),
+    /**
+     * The DeepPersona authors' release (their profiles, baseline characters and taxonomy), read at
+     * run time and never copied; skipped with a note when absent; false = do not read it.
+     * @default "../shared/data/deeppersona-reference" beside the repo
+     */
+    referenceDir: z.union([z.string().min(1), z.literal(false)]).optional(),
+    /** Persona files scored beside ours (JSON Lines, a JSON array of records, or the authors' profile JSON); `--compare FILE` adds one. @default [] */
+    compare: z.array(z.string().min(1)).default([]),
+    /** Samples drawn from the population tables per fidelity noise floor. @default 100 */
+    noiseFloorDraws: z.number().int().min(10).default(100),
+    /** Random leaf paths in eval.json's label-quality sample (`taxonomy sample`); 0 = none. @default 60 */
+    labelSample: z.number().int().min(0).default(60),
     /** Run the LLM-judge suite (needs an LLM endpoint). @default false */
     judge: z.boolean().default(false),
     /** Personas per set the judge reads. @default 5 */

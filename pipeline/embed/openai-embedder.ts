@@ -20,15 +20,23 @@ export const BLANK_TEXT = '(blank)';
 export interface OpenAiEmbedderOptions {
   client: LlmClient;
   model: string;
+  /** The server's host: the same model name on two servers may give different vectors, so it is part of the id. */
+  host?: string;
   /**
-   * Expected vector length. When given, it is in the id from the start and every response is
-   * checked against it. When omitted, it is learnt from the first response: until the first
-   * embed() resolves, `dimensions` is 0 and `id` ends in "@?", so read them after embedding.
-   * (The client cannot request shortened vectors, so this is a check, not a request.)
+   * Expected vector length, checked on every answer and part of the id. When omitted, the first
+   * answer's length is expected from then on. (The client does not request shortened vectors, so
+   * this is a check, not a request.)
    */
   dimensions?: number;
   thresholds?: Partial<EmbedderThresholds>;
 }
+
+/**
+ * The embedder's id, known before any call: stage keys and the stored vectors are keyed by it, so
+ * it must not change once the first answer arrives.
+ */
+export const openAiEmbedderId = (model: string, host?: string, dimensions?: number): string =>
+  `openai:${model}${host ? `@${host}` : ''}${dimensions ? `/${dimensions}d` : ''}`;
 
 export function createOpenAiEmbedder(opts: OpenAiEmbedderOptions): Embedder {
   const { client, model } = opts;
@@ -36,9 +44,8 @@ export function createOpenAiEmbedder(opts: OpenAiEmbedderOptions): Embedder {
   let dims = opts.dimensions ?? 0;
   const thresholds = { ...OPENAI_THRESHOLDS, ...opts.thresholds };
   return {
-    get id() {
-      return `openai:${model}@${dims || '?'}`;
-    },
+    id: openAiEmbedderId(model, opts.host, opts.dimensions),
+    /** 0 until the first answer when no dimensions were configured. */
     get dimensions() {
       return dims;
     },

@@ -77,9 +77,23 @@ export function resolveLlmSettings(config: LlmConfigInput | undefined, env: Env 
   };
 }
 
+/**
+ * Settings for an embedding server: the llm block's, on `baseURL` when the embed block names its
+ * own server. No chat model is needed to embed.
+ */
+export function embeddingLlmSettings(config: LlmConfigInput | undefined, baseURL: string | undefined, env: Env = process.env): LlmSettings {
+  const settings = resolveLlmSettings(config, env);
+  if (!baseURL) return settings;
+  const host = new URL(baseURL).host;
+  return { ...settings, baseURL, baseUrlHost: host, provider: host === 'api.openai.com' ? 'openai' : 'openai-compatible', hasExplicitBaseURL: true };
+}
+
+/** A server is reachable when it was named (a local baseURL) or OpenAI has a key. */
+export const isServerConfigured = (settings: LlmSettings): boolean => settings.hasExplicitBaseURL || settings.hasApiKey;
+
 /** An LLM is usable when we can reach something (a local baseURL or OpenAI with a key) and know which model to ask. */
 export function isLlmConfigured(settings: LlmSettings): boolean {
-  return (settings.hasExplicitBaseURL || settings.hasApiKey) && settings.model !== undefined;
+  return isServerConfigured(settings) && settings.model !== undefined;
 }
 
 /** Settings safe to write into a run manifest (no key, only whether one was present). */

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import { createStoreFailureSink, createStoreLlmCache } from '../store/llm-tables.js';
 import type { Store } from '../store/store.js';
 import { createLlmClient, type LlmClient } from './client.js';
-import { isLlmConfigured, resolveLlmSettings } from './config.js';
+import { isLlmConfigured, isServerConfigured, type LlmSettings, resolveLlmSettings } from './config.js';
 import { exceedsFailureRate, type LlmStats } from './stats.js';
 import { PipelineError } from '../core/errors.js';
 
@@ -19,10 +19,14 @@ export interface StageLlm {
 /**
  * The LLM client a stage uses: backed by the store's llm_calls cache and failures table. Throws a
  * clear error when a stage needs an LLM and none is configured, rather than silently degrading.
+ * With `embeddingSettings` (see embeddingLlmSettings) the client only embeds: no chat model needed.
  */
-export function createStageLlm(store: Store, config: Config, runId: string, stage: string): StageLlm {
-  const settings = resolveLlmSettings(config.llm);
-  if (!isLlmConfigured(settings)) {
+export function createStageLlm(store: Store, config: Config, runId: string, stage: string, embeddingSettings?: LlmSettings): StageLlm {
+  const settings = embeddingSettings ?? resolveLlmSettings(config.llm);
+  if (embeddingSettings && !isServerConfigured(settings)) {
+    throw new PipelineError('CONFIG', `stage ${stage} needs an embedding server but none is configured`, 'set embed.baseURL or llm.baseURL (or OPENAI_BASE_URL / OPENAI_API_KEY), or use the offline embedder "wink-sif"');
+  }
+  if (!embeddingSettings && !isLlmConfigured(settings)) {
     throw new PipelineError('CONFIG', `stage ${stage} needs an LLM but none is configured`, 'set llm.baseURL and llm.model in the config (or OPENAI_BASE_URL / OPENAI_MODEL / OPENAI_API_KEY), or use the offline default');
   }
   const cache = createStoreLlmCache(store);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../pipeline/core/errors.js';
-import { resolveEmbedder } from '../../pipeline/embed/resolve-embedder.js';
+import { embedderIdOf, resolveEmbedder } from '../../pipeline/embed/resolve-embedder.js';
 import { rig, type Rig } from '../llm/setup.js';
 
 let r: Rig;
@@ -18,12 +18,15 @@ describe('resolveEmbedder', () => {
     expect(resolveEmbedder('', {}).id).toBe('wink-sif@100d.v1');
   });
 
-  it('builds openai embedders from the spec or the configured embedding model', async () => {
-    const e = resolveEmbedder('openai:text-embedding-3-small', { client: r.client });
-    expect(e.id).toBe('openai:text-embedding-3-small@?');
-    const configured = resolveEmbedder('openai', { client: r.client }); // rig sets embeddingModel 'test-embed'
+  it('builds openai embedders whose id is known before the first call', async () => {
+    const e = resolveEmbedder('openai:text-embedding-3-small', { client: r.client, host: 'h:1' });
+    expect(e.id).toBe('openai:text-embedding-3-small@h:1');
+    const configured = resolveEmbedder('openai', { client: r.client, embeddingModel: 'test-embed', dimensions: 16 });
+    expect(configured.id).toBe('openai:test-embed/16d');
+    expect(embedderIdOf('openai', { embeddingModel: 'test-embed', dimensions: 16 })).toBe(configured.id);
     await configured.embed(['hello']);
-    expect(configured.id).toBe('openai:test-embed@16');
+    expect(configured.id).toBe('openai:test-embed/16d');
+    expect(configured.dimensions).toBe(16);
   });
 
   it('rejects unknown specs and openai without a client or model as CONFIG errors with a hint', () => {
