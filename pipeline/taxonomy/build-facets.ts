@@ -5,7 +5,10 @@ import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
 import { flatten, pathOf, type BuiltTaxonomy } from './build.js';
 import { createFacetTables, FACET_PAGE, facetSupports, insertFacetMembers, type FacetTables } from './facet-tables.js';
+import { defaultWordNet } from '../lexicon/wordnet.js';
+import { FacetGate } from './facet-gate.js';
 import { ValueTypeTally } from './leaf-values.js';
+import { isFragmentValue } from './value-head.js';
 import type { PhraseInput, TaxNode } from './types.js';
 import { clusterHead, clusterMeans, FacetNaming, facetValues, nearestCluster, rowsOf, type FacetSettings } from './value-facets.js';
 import { normalise } from './vectors.js';
@@ -50,18 +53,22 @@ export async function buildFacets(
 ): Promise<BuiltFacets> {
   const leaves = flatten(built.roots).filter((n) => n.children.length === 0 && n.depth > 1);
   const tables = await createFacetTables(store, leaves.map((leaf) => leaf.phrases.map((i) => phrases[i]!.id)));
-  const facetSettings = { ...settings, similarity: embedder.thresholds.assign };
+  const facetSettings = { ...settings, similarity: embedder.thresholds.assign, wordnet: defaultWordNet() };
   const out: Omit<FacetRow, 'supportMentions' | 'supportConversations'>[] = [];
   for (const [l, leaf] of leaves.entries()) {
     const distinct = tables.distinctValues.get(l) ?? 0;
+    // A generic leaf (names that failed the label gate) is a holding place, not an attribute to split.
+    const leafSettings = leaf.generic ? { ...facetSettings, minValues: Infinity } : facetSettings;
     const facets = distinct <= settings.maxClustered
-      ? await smallLeaf(store, l, leaf, embedder, clusterer, facetSettings)
-      : await bigLeaf(store, tables, l, leaf, distinct, embedder, clusterer, facetSettings);
+      ? await smallLeaf(store, l, leaf, embedder, clusterer, leafSettings)
+      : await bigLeaf(store, tables, l, leaf, distinct, embedder, clusterer, leafSettings);
     const leafPath = pathOf(leaf);
     facets.labels.forEach((label, f) => {
       const facetId = stableId('facet', leaf.id, label);
       tables.facetIds.push([l, f, facetId]);
-      out.push({ facetId, nodeId: leaf.id, label, path: facets.isSplit ? `${leafPath}.${label}` : leafPath, root: leaf.root, isSplit: facets.isSplit, centroid: facets.centroids[f]! });
+      // The residual facet of a split leaf (values no facet label classifies) is the leaf itself.
+      const path = facets.isSplit && label !== leaf.label ? `${leafPath}.${label}` : leafPath;
+      out.push({ facetId, nodeId: leaf.id, label, path, root: leaf.root, isSplit: facets.isSplit, centroid: facets.centroids[f]! });
     });
   }
   const supports = await facetSupports(store, tables);
@@ -76,7 +83,7 @@ async function smallLeaf(store: Store, l: number, leaf: TaxNode, embedder: Embed
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const matrix = pack(values.length ? await embedder.embed(values.map((v) => v.text)) : [], embedder.dimensions);
   const groups = facetValues(values, matrix, leaf.label, clusterer, settings);
-  const isSplit = groups.length > 1;
+  const isSplit = groups.some((g) => g.label !== leaf.label);
   const assign = await store.appender('facet_value_groups');
   groups.forEach((g, f) => g.members.forEach((i) => appendRow(assign, [l, values[i]!.text, f])));
   assign.closeSync();
@@ -98,6 +105,7 @@ async function bigLeaf(store: Store, tables: FacetTables, l: number, leaf: TaxNo
   await tables.rankLeaf(l);
   if (distinct < settings.minValues || numeric.type() === 'numeric') {
     await tables.assignRankedTo(0);
+    await dropFragments(store, l);
     return whole;
   }
   const page = (from: number, to: number) => store.all<{ value: string; mentions: number }>('SELECT value, mentions FROM facet_ranked WHERE rn > $1 AND rn <= $2 ORDER BY rn', [from, to]);
@@ -126,20 +134,62 @@ async function bigLeaf(store: Store, tables: FacetTables, l: number, leaf: TaxNo
     });
     append.closeSync();
   }
-  // Clusters with the same name are one facet; facets in label order, as facetValues returns them.
-  const names = naming.labels(clusters.length);
-  const labels = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (labels.length < 2) {
-    await tables.regroup(l, names.map(() => 0));
-    return whole;
+  // The facet gate (facet-gate.ts) per value, then facets in label order, as facetValues returns them.
+  const { labels, sums: facetSums } = await gateBigLeaf(store, l, leaf.label, naming.labels(clusters.length), sums, headVectors.d, settings);
+  if (!labels.some((label) => label !== leaf.label)) return whole;
+  return { labels, centroids: facetSums.map((sum) => blend(leaf.centroid, normalise(Float32Array.from(sum)))), isSplit: true };
+}
+
+/**
+ * The facet gate over a big leaf's values, streamed: each value's proposed label is written beside
+ * it, support is counted per label, and the final facet index (label order; fragments -1) replaces
+ * the cluster index. Facet centroids are summed per cluster, not per value (the values are not
+ * held): a cluster counts toward the facet its own label ends in, so the residual's direction
+ * misses the few values that left a named cluster; it is blended with the leaf's centroid anyway.
+ */
+async function gateBigLeaf(store: Store, l: number, leafLabel: string, names: string[], sums: Float64Array[], d: number, settings: FacetSettings): Promise<{ labels: string[]; sums: Float64Array[] }> {
+  const gate = new FacetGate(settings.wordnet ?? null, leafLabel);
+  const candidates = [...new Set([...names, leafLabel])];
+  await store.run('CREATE OR REPLACE TEMP TABLE facet_value_proposed (value VARCHAR, cand INTEGER, grp INTEGER)');
+  const proposed = await store.appender('facet_value_proposed');
+  for await (const rows of store.stream<{ value: string; grp: number; mentions: number }>(
+    'SELECT g.value, g.grp, v.mentions FROM facet_value_groups g JOIN facet_leaf_values v ON v.leaf = g.leaf AND v.value = g.value WHERE g.leaf = $1', [l])) {
+    for (const r of rows) {
+      const label = gate.propose(names[Number(r.grp)]!, r.value, Number(r.mentions));
+      appendRow(proposed, [r.value, label === null ? -1 : candidates.indexOf(label), Number(r.grp)]);
+    }
   }
-  await tables.regroup(l, names.map((name) => labels.indexOf(name)));
-  const centroids = labels.map((label) => {
-    const sum = new Float64Array(embedder.dimensions);
-    names.forEach((name, c) => name === label && sums[c]!.forEach((x, t) => (sum[t]! += x)));
-    return blend(leaf.centroid, normalise(Float32Array.from(sum)));
-  });
-  return { labels, centroids, isSplit: true };
+  proposed.closeSync();
+  const finals = candidates.map((c) => gate.final(c));
+  const labels = [...new Set(finals)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const facetSums = labels.map(() => new Float64Array(d));
+  names.forEach((name, c) => sums[c]!.forEach((x, t) => (facetSums[labels.indexOf(gate.final(name))]![t]! += x)));
+  await store.run('CREATE OR REPLACE TEMP TABLE facet_cand_map (cand INTEGER, grp INTEGER)');
+  const map = await store.appender('facet_cand_map');
+  finals.forEach((label, cand) => appendRow(map, [cand, labels.indexOf(label)]));
+  appendRow(map, [-1, -1]);
+  map.closeSync();
+  await store.run(
+    `UPDATE facet_value_groups g SET grp = m.grp FROM facet_value_proposed p JOIN facet_cand_map m ON m.cand = p.cand
+     WHERE g.leaf = $1 AND g.value = p.value`, [l]);
+  await store.run('DROP TABLE IF EXISTS facet_value_proposed');
+  await store.run('DROP TABLE IF EXISTS facet_cand_map');
+  return { labels, sums: facetSums };
+}
+
+/** An unsplit big leaf: its fragment values join no facet (group -1, which has no facet id). */
+async function dropFragments(store: Store, l: number): Promise<void> {
+  const fragments: string[] = [];
+  for await (const rows of store.stream<{ value: string }>('SELECT value FROM facet_value_groups WHERE leaf = $1', [l])) {
+    for (const r of rows) if (isFragmentValue(r.value)) fragments.push(r.value);
+  }
+  if (fragments.length === 0) return;
+  await store.run('CREATE OR REPLACE TEMP TABLE facet_fragments (value VARCHAR)');
+  const app = await store.appender('facet_fragments');
+  for (const v of fragments) appendRow(app, [v]);
+  app.closeSync();
+  await store.run('UPDATE facet_value_groups g SET grp = -1 FROM facet_fragments f WHERE g.leaf = $1 AND g.value = f.value', [l]);
+  await store.run('DROP TABLE IF EXISTS facet_fragments');
 }
 
 function pack(rows: Float32Array[], d: number): Matrix {

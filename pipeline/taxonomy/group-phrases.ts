@@ -15,6 +15,8 @@ export interface Group {
   centroid: Float32Array;
   /** A name the grouper knows (the lexical grouper's synset name); labelTree tries it first. */
   label?: string;
+  /** A generic leaf of names that failed the label gate (label-gate.ts): it keeps their mentions, unsplit. */
+  generic?: boolean;
 }
 
 /**

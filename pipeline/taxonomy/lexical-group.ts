@@ -11,6 +11,7 @@
 import type { Matrix } from '../cluster/types.js';
 import type { Synset, WordNet } from '../lexicon/wordnet.js';
 import type { Group } from './group-phrases.js';
+import { genericLabel, judgeAttributeName } from './label-gate.js';
 import { phraseConcept } from './phrase-concept.js';
 import type { PhraseInput, ShapeSettings } from './types.js';
 import { dot, meanOf } from './vectors.js';
@@ -45,7 +46,7 @@ const TOO_GENERAL = new Set([
  * gather unrelated gerunds: a verb is never a category, so a gerund WordNet knows only as a verb
  * is a leaf of its own.
  */
-const isGeneral = (s: Synset, depth: number): boolean => s.pos === 'verb' || TOO_GENERAL.has(s.words[0]!) || depth < 2;
+export const isGeneralSynset = (s: Synset, depth: number): boolean => s.pos === 'verb' || TOO_GENERAL.has(s.words[0]!) || depth < 2;
 
 export const rootDomain = (root: string): Set<string> =>
   new Set((ROOT_DOMAINS[root] ?? root.toLowerCase().replace(/[^a-z ]/g, ' ')).split(/\s+/).filter((w) => w.length > 2));
@@ -62,6 +63,8 @@ export interface LexicalContext {
   phrases: readonly PhraseInput[];
   vectors: Matrix;
   root: string;
+  /** Receives each phrase whose name failed the label gate (label-gate.ts) and the generic leaf it joined. */
+  gated?: (phrase: number, into: string, reason: string) => void;
 }
 
 export function groupLexically(ctx: LexicalContext, members: readonly number[], s: ShapeSettings): Group[] {
@@ -71,8 +74,17 @@ export function groupLexically(ctx: LexicalContext, members: readonly number[], 
   const synsets = new Map<string, Synset>();
   const byKey = new Map<string, { phrases: number[]; ancestors: string[] }>();
   const unplaced: number[] = [];
+  const generic = new Map<string, number[]>();
   for (const i of members) {
     const concept = phraseConcept(wn, phrases[i]!.text, domain);
+    const verdict = judgeAttributeName(wn, concept);
+    if (!verdict.ok) {
+      // A name that names no attribute keeps its mentions in a generic leaf of the root, by kind.
+      const label = genericLabel(wn, concept);
+      generic.set(label, [...(generic.get(label) ?? []), i]);
+      ctx.gated?.(i, label, verdict.reason);
+      continue;
+    }
     if (concept.chain.length === 0) {
       unplaced.push(i);
       continue;
@@ -81,7 +93,7 @@ export function groupLexically(ctx: LexicalContext, members: readonly number[], 
     concept.chain.forEach((syn, k) => {
       const key = `${syn.pos}:${syn.offset}`;
       synsets.set(key, syn);
-      if (!isGeneral(syn, concept.chain.length - 1 - k)) ancestors.push(key);
+      if (!isGeneralSynset(syn, concept.chain.length - 1 - k)) ancestors.push(key);
     });
     const key = `${concept.chain[0]!.pos}:${concept.chain[0]!.offset}|${concept.kind}`;
     const unit = byKey.get(key) ?? { phrases: [], ancestors };
@@ -116,7 +128,8 @@ export function groupLexically(ctx: LexicalContext, members: readonly number[], 
   }
   const above = new Map<string, string[]>();
   for (const u of units) u.ancestors.forEach((a, k) => above.has(a) || above.set(a, u.ancestors.slice(k + 1)));
-  return [...superCategories(catGroups, above, synsets, vectors, weight), ...direct];
+  const genericGroups = [...generic].sort(([a], [b]) => (a < b ? -1 : 1)).map(([label, ids]) => ({ ...leafGroup(vectors, ids, weight), label, generic: true }));
+  return [...superCategories(catGroups, above, synsets, vectors, weight), ...direct, ...genericGroups];
 }
 
 /**

@@ -45,7 +45,7 @@ export function phraseConcept(wn: WordNet, text: string, domain: ReadonlySet<str
 function topicChain(wn: WordNet, topic: string, domain: ReadonlySet<string>, named: boolean): Synset[] {
   for (const form of spellings(topic)) {
     const found = nounEntry(wn, form);
-    if (found) return bestSense(wn, found.entry, domain, named);
+    if (found) return bestSense(wn, found.entry, domain, named, !named && /^[a-z]+ing$/.test(form));
   }
   if (/^[a-z]+ing$/.test(topic)) {
     const verb = verbLemma(wn, topic);
@@ -64,9 +64,10 @@ const UNLIKELY = new Set(['noun.substance', 'noun.shape', 'noun.quantity', 'noun
  * The sense a phrase means: WordNet's frequency order, a domain word among the ancestors (the
  * root's words: "dish" under a food-minded root is food, not crockery), and, for a name the
  * extractor composed from a class ("dish preference", "conveyance preference"), the sense that
- * is itself a broad class (many hyponyms), because that is how the extractor chose it.
+ * is itself a broad class (many hyponyms), because that is how the extractor chose it. A bare
+ * gerund prefers an act sense.
  */
-function bestSense(wn: WordNet, entry: { senses: number[]; taggedSenses: number }, domain: ReadonlySet<string>, named: boolean): Synset[] {
+function bestSense(wn: WordNet, entry: { senses: number[]; taggedSenses: number }, domain: ReadonlySet<string>, named: boolean, gerund = false): Synset[] {
   let best: Synset[] = [];
   let bestScore = -Infinity;
   entry.senses.slice(0, 12).forEach((offset, i) => {
@@ -75,6 +76,8 @@ function bestSense(wn: WordNet, entry: { senses: number[]; taggedSenses: number 
     let score = -0.3 * i + (i === 0 && entry.taggedSenses > 0 ? 1 : 0) + (i < entry.taggedSenses ? 0.5 : 0);
     if (UNLIKELY.has(self.lexname)) score -= 1.5;
     if (named) score += 0.4 * Math.log2(1 + self.hyponymCount);
+    // A bare gerund names what someone does: "reading" the activity, not a meter's reading.
+    if (gerund && self.lexname === 'noun.act') score += 2;
     if (chain.slice(1).some((s) => s.words.some((w) => domain.has(w)))) score += 2;
     if (score > bestScore) {
       best = chain;

@@ -32,7 +32,8 @@ export interface SampledPath {
   locator: string;
 }
 
-type Unit = { path: string[]; nodeId: string; facetId: string | null; mentions: number };
+/** `drawFrom`: the facet whose members the value is drawn from (an unsplit leaf's one facet, which leaves out fragments), else the node. */
+type Unit = { path: string[]; nodeId: string; facetId: string | null; mentions: number; drawFrom: string | null };
 
 export async function sampleLeafPaths(store: Store, versionId: number, n: number, seed: number): Promise<{ units: number; rows: SampledPath[] }> {
   const units = await sampleUnits(store, versionId);
@@ -40,7 +41,7 @@ export async function sampleLeafPaths(store: Store, versionId: number, n: number
   for (const [position, k] of seededPick(units.length, n, seed, 'taxonomy/sample/paths').entries()) {
     const unit = units[k]!;
     const offset = uniformInt(personaRng(seed, position, 'taxonomy/sample/value'), 0, unit.mentions - 1);
-    const [view, key, id] = unit.facetId ? ['facet_evidence', 'facet_id', unit.facetId] : ['node_evidence', 'node_id', unit.nodeId];
+    const [view, key, id] = unit.drawFrom ? ['facet_evidence', 'facet_id', unit.drawFrom] : ['node_evidence', 'node_id', unit.nodeId];
     const m = (await store.all<Record<string, unknown>>(
       `SELECT mention_id, attribute, value, polarity, quote, turn_id, span_start, span_end, conversation_id, external_id, locator
        FROM ${view} WHERE version_id = $1 AND ${key} = $2 ORDER BY mention_id LIMIT 1 OFFSET $3`,
@@ -60,16 +61,21 @@ export async function sampleLeafPaths(store: Store, versionId: number, n: number
 async function sampleUnits(store: Store, versionId: number): Promise<Unit[]> {
   const { chains, leaves } = await labelChains(store, versionId);
   const leafMentions = await counts(store, `SELECT node_id AS id, count(*) AS n FROM node_evidence WHERE version_id = $1 AND node_id = leaf_id GROUP BY node_id`, versionId);
-  const facets = await store.all<{ facet_id: string; node_id: string; label: string }>(
-    'SELECT facet_id, node_id, label FROM value_facets WHERE version_id = $1 AND is_split ORDER BY node_id, label, facet_id', [versionId]);
+  const facets = await store.all<{ facet_id: string; node_id: string; label: string; is_split: boolean }>(
+    'SELECT facet_id, node_id, label, is_split FROM value_facets WHERE version_id = $1 ORDER BY node_id, label, facet_id', [versionId]);
   const facetMentions = await counts(store, 'SELECT facet_id AS id, count(*) AS n FROM facet_evidence WHERE version_id = $1 GROUP BY facet_id', versionId);
   const facetsOf = new Map<string, typeof facets>();
   for (const f of facets) facetsOf.set(f.node_id, [...(facetsOf.get(f.node_id) ?? []), f]);
   return leaves.flatMap((nodeId): Unit[] => {
     const path = chains.get(nodeId)!;
-    const split = facetsOf.get(nodeId);
-    if (!split) return [{ path, nodeId, facetId: null, mentions: leafMentions.get(nodeId) ?? 0 }];
-    return split.map((f) => ({ path: [...path, f.label], nodeId, facetId: f.facet_id, mentions: facetMentions.get(f.facet_id) ?? 0 }));
+    const own = facetsOf.get(nodeId) ?? [];
+    const split = own.filter((f) => f.is_split);
+    if (split.length === 0) {
+      const whole = own[0];
+      return [{ path, nodeId, facetId: null, mentions: whole ? facetMentions.get(whole.facet_id) ?? 0 : leafMentions.get(nodeId) ?? 0, drawFrom: whole?.facet_id ?? null }];
+    }
+    // The residual facet carries the leaf's own label: its path is the leaf's.
+    return split.map((f) => ({ path: f.label === path[path.length - 1] ? path : [...path, f.label], nodeId, facetId: f.facet_id, mentions: facetMentions.get(f.facet_id) ?? 0, drawFrom: f.facet_id }));
   }).filter((u) => u.mentions > 0);
 }
 

@@ -53,6 +53,8 @@ export interface TaxNode {
   centroid: Float32Array;
   /** A name the grouper gave (a WordNet synset's): labelTree keeps it when it is clean and free. */
   given?: string;
+  /** A generic leaf holding phrases whose names failed the label gate: never split into value facets. */
+  generic?: boolean;
 }
 
 export interface MergeRecord {

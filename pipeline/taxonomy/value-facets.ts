@@ -1,10 +1,12 @@
 import { cutAtHeight } from '../cluster/cut-tree.js';
 import type { HierarchicalClusterer, Matrix } from '../cluster/types.js';
 import { singularWord } from '../embed/normalise-phrase.js';
-import { tokenise } from '../extractors/heuristic/tokens.js';
+import type { WordNet } from '../lexicon/wordnet.js';
+import { FacetGate } from './facet-gate.js';
 import { isCleanLabel, titleCase } from './labels.js';
 import { valueTypeOf } from './leaf-values.js';
 import { NearestPool } from '../cluster/nearest-centroid.js';
+import { headNoun, isFragmentValue } from './value-head.js';
 import { meanOf, row } from './vectors.js';
 
 /**
@@ -22,6 +24,8 @@ export interface FacetValue {
 }
 
 export interface FacetSettings {
+  /** WordNet for the facet gate (facet-gate.ts); null or absent: a label fits only its own head noun. */
+  wordnet?: WordNet | null;
   /** A leaf needs at least this many distinct values to be split. */
   minValues: number;
   /** Average-linkage cosine at which two values share a facet. */
@@ -47,22 +51,22 @@ const STOP = new Set([
   'how', 'too', 'than', 'then', 'into', 'out', 'over', 'own', 'such', 'only', 'still', 'even', 'always', 'never', 'often', 'usually',
 ]);
 
-/** Facet names are nouns ("Novel", "Coffee") or activities ("Hiking"), never verbs or adjectives. */
-const NAMING_POS = new Set(['NOUN', 'PROPN']);
-
-/** Naming words of a value: its nouns (and -ing activities), singular, minus the leaf's own words. */
-function contentWords(text: string, exclude: ReadonlySet<string>): string[] {
-  const words = tokenise(text)
-    .filter((t) => NAMING_POS.has(t.pos) || (t.pos === 'VERB' && t.norm.endsWith('ing')))
-    .map((t) => singularWord(t.norm))
-    .filter((w) => /^\p{L}{3,}$/u.test(w) && !STOP.has(w) && !exclude.has(w));
-  return [...new Set(words)];
+/**
+ * The naming word of a value: its head noun, singular ("mystery novels" → novel, "podcasts about
+ * history" → podcast), unless the leaf's own words name it. A modifier never names a facet
+ * ("freelance graphic designer" is a designer, not a "Graphic"): a facet's label must be what its
+ * members are (facet-gate.ts checks it again with WordNet).
+ */
+function namingWords(text: string, exclude: ReadonlySet<string>): string[] {
+  const head = headNoun(text);
+  return head && /^\p{L}{3,}$/u.test(head) && !STOP.has(head) && !exclude.has(head) ? [head] : [];
 }
 
 /**
  * Splits one leaf's values into facets. Numeric leaves ("Age") and leaves with few distinct values
  * stay whole: splitting "34" from "35" names nothing. Returns one group per facet, ordered by
- * label; a single group means "not split". (build-facets.ts runs the same steps on a leaf too big
+ * label; a group labelled like the leaf holds the values no facet classifies (facet-gate.ts); a
+ * single such group means "not split". Fragment values are in no group. (build-facets.ts runs the same steps on a leaf too big
  * to hold, streaming the values past the linkage cap.)
  */
 export function facetValues(
@@ -72,7 +76,9 @@ export function facetValues(
   clusterer: HierarchicalClusterer,
   settings: FacetSettings,
 ): FacetGroup[] {
-  const whole = [{ label: leafLabel, members: values.map((_, i) => i) }];
+  // Fragments join no facet, unless the leaf has nothing else to show.
+  const shown = values.map((_, i) => i).filter((i) => !isFragmentValue(values[i]!.text));
+  const whole = [{ label: leafLabel, members: shown.length > 0 ? shown : values.map((_, i) => i) }];
   if (values.length < settings.minValues) return whole;
   if (valueTypeOf(values.map((v) => ({ value: v.text, count: v.mentions }))) === 'numeric') return whole;
 
@@ -87,9 +93,19 @@ export function facetValues(
   }
   const naming = new FacetNaming(leafLabel);
   clusters.forEach((members, c) => members.forEach((m) => naming.add(c, values[m]!.text, values[m]!.mentions)));
+  const names = naming.labels(clusters.length);
+  const gate = new FacetGate(settings.wordnet ?? null, leafLabel);
+  const proposed = new Map<number, string>();
+  clusters.forEach((members, c) => members.forEach((m) => {
+    const label = gate.propose(names[c]!, values[m]!.text, values[m]!.mentions);
+    if (label !== null) proposed.set(m, label);
+  }));
   const byLabel = new Map<string, number[]>();
-  naming.labels(clusters.length).forEach((label, c) => byLabel.set(label, [...(byLabel.get(label) ?? []), ...clusters[c]!]));
-  if (byLabel.size < 2) return whole;
+  for (const [m, label] of proposed) {
+    const final = gate.final(label);
+    byLabel.set(final, [...(byLabel.get(final) ?? []), m]);
+  }
+  if (![...byLabel.keys()].some((label) => label !== leafLabel)) return whole;
   return [...byLabel.entries()]
     .map(([label, members]) => ({ label, members: members.sort((a, b) => a - b) }))
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
@@ -140,7 +156,7 @@ export function nearestCluster(rows: Matrix, means: Matrix): Int32Array {
 }
 
 /**
- * Names clusters from the values added to them: each by the content word carried by the most
+ * Names clusters from the values added to them: each by the head noun carried by the most
  * mentions, ties to the word most of the leaf's values use (then alphabetical); "Other" when its
  * values have none. Adding values one at a time lets a leaf too big to hold be named exactly.
  */
@@ -157,7 +173,7 @@ export class FacetNaming {
   add(cluster: number, text: string, mentions: number): void {
     let weight = this.weights.get(cluster);
     if (!weight) this.weights.set(cluster, (weight = new Map()));
-    for (const w of contentWords(text, this.exclude)) {
+    for (const w of namingWords(text, this.exclude)) {
       weight.set(w, (weight.get(w) ?? 0) + mentions);
       this.spread.set(w, (this.spread.get(w) ?? 0) + 1);
     }
