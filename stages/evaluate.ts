@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { comparisonInputs } from '../pipeline/evaluate/comparison-inputs.js';
 import { runEvaluation, writeEvaluations } from '../pipeline/evaluate/run-evaluation.js';
 import { evaluationJson } from '../pipeline/evaluate/write-evaluation.js';
 import { resolveLlmSettings } from '../pipeline/llm/config.js';
@@ -10,11 +11,12 @@ const EVAL_FILE = 'eval.json';
 /** Personas, baselines, taxonomy and extraction scored side by side → `evaluations` and outputs/eval.json (see pipeline/evaluate/). */
 export const evaluateStage = defineStage({
   name: 'evaluate',
-  version: '1',
+  version: '2',
   after: ['cluster', 'sample'],
   async keyParts(config) {
     const judge = config.evaluate.judge ? { model: resolveLlmSettings(config.llm).model, temperature: config.llm.temperature } : undefined;
-    return { evaluate: config.evaluate, seed: config.seed, roots: config.roots, minSupport: config.taxonomy.minSupport, sample: config.sample, judge };
+    // The files read at run time (the authors' release, --compare files) are inputs too: their fingerprints key the stage.
+    return { evaluate: config.evaluate, inputs: comparisonInputs(config), seed: config.seed, roots: config.roots, minSupport: config.taxonomy.minSupport, sample: config.sample, judge };
   },
   async run({ store, config, runId, outputsDir }) {
     const evaluation = await runEvaluation(store, config, runId);
@@ -26,8 +28,8 @@ export const evaluateStage = defineStage({
     const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
     return {
       counts: { personas: evaluation.personas.evaluated, metrics: evaluation.metrics.length, rows },
-      summary: `${evaluation.personas.evaluated} personas scored against 2 baselines: attributes ${fmt(attrs?.ours)} ` +
-        `(personahub ${fmt(attrs?.baselines.personahub)}, paper-code ${fmt(attrs?.baselines['paper-code'])}); ${join(outputsDir, EVAL_FILE)}`,
+      summary: `${evaluation.personas.evaluated} personas scored beside ${evaluation.sets.length - 1} other sets: attributes ${fmt(attrs?.ours)} ` +
+        `(${Object.entries(attrs?.baselines ?? {}).map(([n, v]) => `${n} ${fmt(v)}`).join(', ')}); ${evaluation.whereWeLose.length} metrics where a set beats ours; ${join(outputsDir, EVAL_FILE)}`,
     };
   },
   outputs: [EVAL_FILE],

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describeReport, metricsFromEval, renderReport } from '../pipeline/report/write-report.js';
+import { describeReport, evaluationFromEval, metricsFromEval, renderReport } from '../pipeline/report/write-report.js';
 import { keepDocument, writeKeptDocuments } from '../pipeline/runner/stage-outputs.js';
 import { defineStage } from '../pipeline/runner/stage.js';
 
@@ -17,6 +17,7 @@ export const reportStage = defineStage({
     const { html, summary } = await renderReport(store, {
       // The evaluate stage ran (or rewrote eval.json) just before.
       metrics: metricsFromEval(join(outputsDir, 'eval.json')),
+      evaluation: evaluationFromEval(join(outputsDir, 'eval.json')),
       minAge: config.sample.minAge,
       maxAge: config.sample.maxAge,
     });

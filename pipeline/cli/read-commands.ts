@@ -92,12 +92,14 @@ function printTable(rows: Record<string, unknown>[]): void {
 export function registerEvaluateCommand(program: Command): void {
   const evaluate = program
     .command('evaluate')
-    .description('score the personas (with two baselines), taxonomy and extraction: the evaluations table and outputs/eval.json')
+    .description('score our personas beside every comparison set (reconstructions, the authors\' released sets, --compare files), the taxonomy and extraction: the evaluations table and outputs/eval.json, where we lose first')
     .option('--reference <file>', "compare the taxonomy with a reference taxonomy (the authors' nested JSON)")
     .option('--out <file>', 'eval.json path (default: outputs/eval.json)')
-    .action(async (opts: { reference?: string; out?: string }, command: Command) => {
+    .option('--compare <file>', 'also score this persona file beside ours (JSON Lines, a JSON array of records, or the authors\' profile JSON); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .action(async (opts: { reference?: string; out?: string; compare: string[] }, command: Command) => {
       const base = cliContext(command.optsWithGlobals<GlobalOptions>());
-      const config = { ...base.config, evaluate: { ...base.config.evaluate, ...(opts.reference ? { reference: resolve(opts.reference) } : {}) } };
+      const compare = [...base.config.evaluate.compare, ...opts.compare.map((f) => resolve(f))];
+      const config = { ...base.config, evaluate: { ...base.config.evaluate, compare, ...(opts.reference ? { reference: resolve(opts.reference) } : {}) } };
       const file = resolve(opts.out ?? join(base.outputsDir, 'eval.json'));
       const { result } = await withRun({ ...base, config }, 'evaluate', (store, manifest) => evaluateAndWrite(store, config, manifest.runId, file));
       if (base.json) return printJson(result.evaluation);

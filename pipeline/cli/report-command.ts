@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { PipelineError } from '../core/errors.js';
 import { DEFAULT_REPORT_PERSONAS } from '../report/report-data.js';
-import { describeReport, metricsFromEval, writeReport } from '../report/write-report.js';
+import { describeReport, evaluationFromEval, metricsFromEval, writeReport } from '../report/write-report.js';
 import type { AnchorsReference, MetricRow } from '../report/types.js';
 import { printJson } from './context.js';
 import { withReadOnlyStore } from './read-commands.js';
@@ -69,6 +69,7 @@ export function registerReportCommand(program: Command): void {
         const summary = await writeReport(store, resolve(opts.out ?? join(ctx.outputsDir, 'report')), {
           personas: opts.personas,
           metrics: metrics ?? metricsFromEval(evalFile),
+          ...(metrics ? {} : { evaluation: evaluationFromEval(evalFile) }),
           anchorsReference,
           minAge: ctx.config.sample.minAge,
           maxAge: ctx.config.sample.maxAge,

@@ -1,14 +1,16 @@
 import { createAnchorSampler } from '../anchors/sample-anchors.js';
+import { createUnweightedSampler } from './personahub-anchors.js';
 import { planPersona, type GenerateContext } from '../persona/generate-persona.js';
 import { buildCatalog, type Catalog, unitKey } from '../persona/leaf-catalog.js';
 import { narrate } from '../persona/narrative.js';
 import type { Persona, PersonaAttribute } from '../persona/types.js';
 
 /**
- * Baselines generated from the same taxonomy and seed as our personas, so every metric has a
- * comparison beside it:
+ * Our reconstructions of two other methods, drawn by our code from our taxonomy and seed (so they
+ * are labelled reconstructions in eval.json; the released sets sit beside them when present):
  * - `personahub`: a PersonaHub-style one-line persona ("A 41-year-old nurse from Lagos who likes
- *   jazz and hiking"): population anchors plus three corpus attributes, one sentence.
+ *   jazz and hiking"): anchors not weighted by any population (PersonaHub has none:
+ *   personahub-anchors.ts) plus three corpus attributes, one sentence.
  * - `paper-code`: the DeepPersona authors' released sampler as it behaves (their README and code):
  *   uniform anchors (one fixed country, ages 7–85), only 6 of the 12 roots, 4:4:2 near/middle/far
  *   strata, about 160 values, no consistency check. Seeded here (theirs is not) so it is comparable.
@@ -18,14 +20,21 @@ export type BaselineName = 'personahub' | 'paper-code';
 export const BASELINES: readonly BaselineName[] = ['personahub', 'paper-code'];
 
 /** The six roots the released code fills. */
+/** One line per reconstruction, for eval.json's list of sets. */
+export const BASELINE_LABELS: Record<BaselineName, string> = {
+  personahub: 'reconstruction of PersonaHub by our code: unweighted anchors, 3 corpus attributes, one sentence',
+  'paper-code': "reconstruction of the DeepPersona authors' released sampler by our code: uniform anchors (one country, ages 7-85), 6 roots, about 160 values, no consistency check",
+};
+
 export const PAPER_CODE_ROOTS = [
   'Demographic Information', 'Career and Work Identity', 'Core Values, Beliefs, and Philosophy',
   'Lifestyle and Daily Routine', 'Cultural and Social Context', 'Hobbies, Interests, and Lifestyle',
 ];
 const PAPER_CODE_K = 160;
 
-export function baselinePersonas(name: BaselineName, ctx: GenerateContext, count: number): Persona[] {
-  return name === 'personahub' ? personaHub(ctx, count) : paperCode(ctx, count);
+/** `ages`: the configured persona age range (sample.minAge/maxAge), which PersonaHub's unweighted ages span. */
+export function baselinePersonas(name: BaselineName, ctx: GenerateContext, count: number, ages = { minAge: 18, maxAge: 90 }): Persona[] {
+  return name === 'personahub' ? personaHub(ctx, count, ages) : paperCode(ctx, count);
 }
 
 /** First draws only, no repair: neither baseline checks consistency. */
@@ -35,8 +44,9 @@ function draft(ctx: GenerateContext, index: number): Persona {
   return { personaId: plan.personaId, seed: ctx.seed, index, anchors: plan.anchors, attributes, summary: '' };
 }
 
-function personaHub(ctx: GenerateContext, count: number): Persona[] {
-  const one = { ...ctx, variant: 'baseline:personahub', settings: { ...ctx.settings, k: 3, minPerRoot: 0 } };
+function personaHub(ctx: GenerateContext, count: number, ages: { minAge: number; maxAge: number }): Persona[] {
+  const sampler = createUnweightedSampler(ages.minAge, ages.maxAge);
+  const one = { ...ctx, sampler, variant: 'baseline:personahub', settings: { ...ctx.settings, k: 3, minPerRoot: 0 } };
   return Array.from({ length: count }, (_, i) => {
     const p = draft(one, i);
     p.summary = oneLine(p);

@@ -11,6 +11,8 @@ export interface ProvenanceIndex {
   leafIds: string[];
   /** facetKey(facet, value) of every persona corpus value some mention under its facet states. */
   evidenced: Set<string>;
+  /** The evidenced values some real human (a non-synthetic source) stated; the rest rest only on LLM-written corpora. */
+  human: Set<string>;
 }
 
 const facetKey = (facetId: string, value: string) => `${facetId}\u0000${value}`;
@@ -36,15 +38,15 @@ export async function provenanceIndex(store: Store, versionId: number, personaSe
     }
   }
   wanted.closeSync();
-  const rows = await store.all<{ facet_id: string; value: string }>(
+  const rows = await store.all<{ facet_id: string; value: string; human: boolean }>(
     `WITH said AS (
-       SELECT DISTINCT facet_id, lower(trim(value)) AS v FROM facet_evidence
-       WHERE version_id = $1 AND facet_id IN (SELECT facet_id FROM provenance_wanted)
+       SELECT facet_id, lower(trim(value)) AS v, bool_or(NOT is_synthetic) AS human FROM facet_evidence
+       WHERE version_id = $1 AND facet_id IN (SELECT facet_id FROM provenance_wanted) GROUP BY ALL
      ), exact AS (
-       SELECT w.facet_id, w.value FROM provenance_wanted w SEMI JOIN said s ON s.facet_id = w.facet_id AND s.v = w.value
+       SELECT w.facet_id, w.value, s.human FROM provenance_wanted w JOIN said s ON s.facet_id = w.facet_id AND s.v = w.value
      ), prefixed AS (
-       SELECT w.facet_id, w.value FROM (SELECT * FROM provenance_wanted ANTI JOIN exact USING (facet_id, value)) w
-       SEMI JOIN said s ON s.facet_id = w.facet_id AND starts_with(s.v, w.value)
+       SELECT w.facet_id, w.value, bool_or(s.human) AS human FROM (SELECT * FROM provenance_wanted ANTI JOIN exact USING (facet_id, value)) w
+       JOIN said s ON s.facet_id = w.facet_id AND starts_with(s.v, w.value) GROUP BY ALL
      )
      SELECT * FROM exact UNION ALL SELECT * FROM prefixed`,
     [versionId],
@@ -54,6 +56,7 @@ export async function provenanceIndex(store: Store, versionId: number, personaSe
     nodes: new Set(nodes.map((n) => n.node_id)),
     leafIds: nodes.filter((n) => n.is_leaf).map((n) => n.node_id),
     evidenced: new Set(rows.map((r) => facetKey(r.facet_id, r.value))),
+    human: new Set(rows.filter((r) => r.human).map((r) => facetKey(r.facet_id, r.value))),
   };
 }
 
@@ -62,6 +65,16 @@ export function provenanceOf(index: ProvenanceIndex) {
   return (p: Persona, i: number) => {
     const a = p.attributes[i]!;
     return { hasNodeId: index.nodes.has(a.nodeId), hasEvidence: a.origin === 'corpus' && !!a.facetId && index.evidenced.has(facetKey(a.facetId, a.value)) };
+  };
+}
+
+/** Where a value came from: an anchor, an LLM, or corpus text a human wrote (any evidence from a non-synthetic source) or only LLM-written corpora. */
+export function sourceOf(index: ProvenanceIndex) {
+  return (p: Persona, i: number): 'anchor' | 'llm' | 'human' | 'llm-corpus' | undefined => {
+    const a = p.attributes[i]!;
+    if (a.origin !== 'corpus') return a.origin;
+    if (!a.facetId || !index.evidenced.has(facetKey(a.facetId, a.value))) return undefined;
+    return index.human.has(facetKey(a.facetId, a.value)) ? 'human' : 'llm-corpus';
   };
 }
 

@@ -1,115 +1,119 @@
 import type { Persona } from '../persona/types.js';
+import type { Direction } from './metric-catalog.js';
+import { fidelityMetrics, type FidelityOptions, type FidelityValue } from './fidelity.js';
 import {
-  attributesPerPersona, attributeValueSets, bootstrap, distinctValueShare, integerWeights, jsDivergence, ksStatistic1D,
-  leafCoverage, maxAbsShareError, meanCosineDistance, meanJaccardDistance, originMix, provenanceCompleteness, rootsPerPersona,
-  sampleShares, wasserstein1,
+  attributeValueSets, distinctValueShare, leafCoverage, meanCosineDistance, meanJaccardDistance, originMix, provenanceCompleteness,
 } from './metrics/index.js';
-import type { PopulationReference } from './population-reference.js';
+import type { ComparisonSet, SetPersona } from './readers/types.js';
 
 /**
- * Every persona-level metric of `deeppersona evaluate` for one set of personas (ours or a
- * baseline), computed the same way for each: depth, coverage, diversity, origins, consistency,
- * provenance, and anchor fidelity against the population tables with bootstrap 95% intervals.
+ * Every persona-level metric of `deeppersona evaluate` for one comparison set, computed the same
+ * way for each: depth, roots, diversity and anchor fidelity from the neutral shape (any set);
+ * leaf coverage, origins, our rule violations and provenance only for sets our code drew (they
+ * read our taxonomy and store), null with the reason for the others: never estimated.
  */
 
-export interface MetricValue {
-  value: number | null;
-  ci?: [number, number];
-}
+/** A set's value of one metric; quality metrics bring their own description and, when they declare one, direction. */
+export type MetricValue = FidelityValue & { description?: string; direction?: Direction };
 
-export interface PersonaMetricInput {
-  personas: readonly Persona[];
-  /** Unit summary embeddings, row i = personas[i]. */
-  summaryVectors: readonly Float32Array[];
+export interface TaxonomyBound {
   /** Leaf node ids of the taxonomy version. */
   leafIds: readonly string[];
   /** Does this attribute's node exist, and (corpus values) does a mention under its facet say its value? */
   provenance: (p: Persona, i: number) => { hasNodeId: boolean; hasEvidence: boolean };
-  /** Remaining offline-rule violations per persona. */
+  /** Remaining offline-rule violations per persona (set.native order). */
   violations: readonly number[];
-  reference: PopulationReference;
-  seed: number;
-  bootstrapIterations: number;
 }
 
-export function personaMetrics(input: PersonaMetricInput): Record<string, MetricValue> {
-  const { personas, reference, seed } = input;
+export interface SetMetricInput {
+  set: ComparisonSet;
+  /** Unit summary embeddings of the personas that have a summary, in order. */
+  summaryVectors: readonly Float32Array[];
+  /** Present when set.native is. */
+  taxonomy?: TaxonomyBound;
+  fidelity: FidelityOptions;
+}
+
+const pathKey = (path: readonly string[]) => path.join('\u001e');
+
+export function setMetrics(input: SetMetricInput): Record<string, MetricValue> {
+  const { set } = input;
+  const personas = set.personas;
   const n = personas.length;
-  const attrs = attributesPerPersona(personas);
-  const roots = rootsPerPersona(personas);
-  const origins = originMix(personas);
-  const provenance = provenanceCompleteness(personas.flatMap((p) => p.attributes.map((a, i) => ({ origin: a.origin, ...input.provenance(p, i) }))));
-  const pairs = { seed, exactMaxN: 1000 };
+  if (n === 0) return { personas: { value: 0 } };
+  const counts = personas.map((p) => p.attributes.length);
+  const flat = personas.every((p) => p.attributes.every((a) => a.path.length < 2));
+  const roots = personas.map((p) => new Set(p.attributes.map((a) => a.path[0])).size);
+  const valued = personas.map((p) => ({ attributes: p.attributes.map((a) => ({ nodeId: pathKey(a.path), value: a.value })) }));
+  const pairs = { seed: input.fidelity.seed, exactMaxN: 1000 };
+  const na = (reason: string): MetricValue => ({ value: null, reason });
   const out: Record<string, MetricValue> = {
     'personas': { value: n },
-    'attributes.mean': { value: attrs.mean },
-    'attributes.min': { value: attrs.min },
-    'attributes.max': { value: attrs.max },
-    'roots.mean': { value: roots.mean },
-    'roots.min': { value: roots.min },
-    'coverage.leaves': { value: leafCoverage(personas, input.leafIds).share },
-    'diversity.jaccard': { value: n >= 2 ? meanJaccardDistance(attributeValueSets(personas), pairs).mean : null },
-    'diversity.distinctValues': { value: distinctValueShare(personas) },
-    'diversity.summaryDistance': { value: n >= 2 ? meanCosineDistance(input.summaryVectors, pairs).mean : null },
-    'origin.anchor': { value: origins.anchor },
-    'origin.corpus': { value: origins.corpus },
-    'origin.llm': { value: origins.llm },
-    'consistency.violations': { value: input.violations.reduce((s, v) => s + v, 0) },
-    'consistency.personasWithViolations': { value: input.violations.filter((v) => v > 0).length / n },
+    'attributes.mean': { value: counts.reduce((s, c) => s + c, 0) / n },
+    'attributes.min': { value: Math.min(...counts) },
+    'attributes.max': { value: Math.max(...counts) },
+    'roots.mean': flat ? na('flat records: no categories') : { value: roots.reduce((s, c) => s + c, 0) / n },
+    'roots.min': flat ? na('flat records: no categories') : { value: Math.min(...roots) },
+    'diversity.jaccard': n >= 2 ? { value: meanJaccardDistance(attributeValueSets(valued), pairs).mean } : na('fewer than 2 personas'),
+    'diversity.distinctValues': counts.some((c) => c > 0) ? { value: distinctValueShare(valued) } : na('no attribute values'),
+    'diversity.summaryDistance': input.summaryVectors.length >= 2 ? { value: meanCosineDistance(input.summaryVectors, pairs).mean } : na('fewer than 2 personas have a summary'),
+    ...originOf(set),
+    ...taxonomyBound(set, input.taxonomy),
+  };
+  return { ...out, ...fidelityMetrics(personas, input.fidelity) };
+}
+
+/** Origins from our personas, or from a file whose every value names its source. */
+function originOf(set: ComparisonSet): Record<string, MetricValue> {
+  if (set.native?.length && set.native.some((p) => p.attributes.length)) {
+    const o = originMix(set.native);
+    return { 'origin.anchor': { value: o.anchor }, 'origin.corpus': { value: o.corpus }, 'origin.llm': { value: o.llm } };
+  }
+  const all = set.personas.flatMap((p) => p.attributes);
+  if (all.length === 0 || all.some((a) => !a.source)) {
+    const reason = 'the set does not say where its values came from';
+    return { 'origin.anchor': { value: null, reason }, 'origin.corpus': { value: null, reason }, 'origin.llm': { value: null, reason } };
+  }
+  const share = (test: (s: string) => boolean) => all.filter((a) => test(a.source!)).length / all.length;
+  return { 'origin.anchor': { value: share((s) => s === 'anchor') }, 'origin.corpus': { value: share((s) => s === 'human' || s === 'llm-corpus') }, 'origin.llm': { value: share((s) => s === 'llm') } };
+}
+
+function taxonomyBound(set: ComparisonSet, t: TaxonomyBound | undefined): Record<string, MetricValue> {
+  const native = set.native;
+  if (!native || !t) {
+    const reason = (what: string) => ({ value: null, reason: `needs ${what}, which only sets drawn by our code have` });
+    return {
+      'coverage.leaves': reason("our taxonomy's node ids"),
+      'consistency.violations': reason("our taxonomy's attribute labels (quality.* checks every set independently)"),
+      'consistency.personasWithViolations': reason("our taxonomy's attribute labels (quality.* checks every set independently)"),
+      'provenance.node': reason('node ids and evidence in our store'),
+      'provenance.evidence': reason('node ids and evidence in our store'),
+      'provenance.complete': reason('node ids and evidence in our store'),
+    };
+  }
+  const provenance = provenanceCompleteness(native.flatMap((p) => p.attributes.map((a, i) => ({ origin: a.origin, ...t.provenance(p, i) }))));
+  return {
+    'coverage.leaves': { value: leafCoverage(native, t.leafIds).share },
+    'consistency.violations': { value: t.violations.reduce((s, v) => s + v, 0) },
+    'consistency.personasWithViolations': { value: t.violations.filter((v) => v > 0).length / native.length },
     'provenance.node': { value: provenance.withNodeId },
     'provenance.evidence': { value: provenance.corpusWithEvidence },
     'provenance.complete': { value: provenance.complete },
   };
-  return { ...out, ...fidelity(personas, reference, seed, input.bootstrapIterations) };
 }
 
-/** Anchors against the population: ages by KS, JS divergence (per year) and W1; sex and country by JS and max share error. */
-function fidelity(personas: readonly Persona[], reference: PopulationReference, seed: number, iterations: number): Record<string, MetricValue> {
-  const ageRef = integerWeights(reference.age.lo, reference.age.weights);
-  const ageShares = Object.fromEntries([...ageRef].map(([age, w]) => [String(age), w]));
-  const ages = personas.map((p) => p.anchors.age);
-  const sexes = personas.map((p) => p.anchors.sex);
-  const countries = personas.map((p) => p.anchors.country.iso2);
-  const withCi = <T>(stat: (s: readonly T[]) => number, sample: readonly T[]): MetricValue => {
-    const b = bootstrap(stat, sample, { seed, iterations });
-    return { value: b.estimate, ci: [b.low, b.high] };
-  };
+/** Our Persona in the neutral shape: path from the stored dotted path (root first), source from origin and evidence. */
+export function toSetPersona(p: Persona, sourceOf?: (p: Persona, i: number) => SetPersona['attributes'][number]['source']): SetPersona {
   return {
-    'fidelity.age.ks': withCi((s) => ksStatistic1D(s, ageRef), ages),
-    'fidelity.age.js': withCi((s) => jsDivergence(sampleShares(s.map(String)), ageShares), ages),
-    'fidelity.age.wasserstein': withCi((s) => wasserstein1(s, ageRef), ages),
-    'fidelity.sex.js': withCi((s) => jsDivergence(sampleShares(s), reference.sex), sexes),
-    'fidelity.sex.maxError': withCi((s) => maxAbsShareError(sampleShares(s), reference.sex).maxError, sexes),
-    'fidelity.country.js': withCi((s) => jsDivergence(sampleShares(s), reference.countries), countries),
-    'fidelity.country.maxError': withCi((s) => maxAbsShareError(sampleShares(s), reference.countries).maxError, countries),
+    id: p.personaId,
+    anchors: { age: p.anchors.age, sex: p.anchors.sex, country: p.anchors.country.iso2 },
+    attributes: p.attributes.map((a, i) => {
+      const rest = a.path.startsWith(`${a.root}.`) ? a.path.slice(a.root.length + 1).split('.') : [a.path];
+      const source = sourceOf?.(p, i);
+      return { path: [a.root, ...rest], value: a.value, polarity: a.polarity, node: a.nodeId, ...(source ? { source } : {}) };
+    }),
+    ...(p.summary ? { summary: p.summary } : {}),
   };
 }
 
-/** One line per metric: what it measures (README and the report's table use these). */
-export const METRIC_DESCRIPTIONS: Record<string, string> = {
-  'personas': 'personas evaluated',
-  'attributes.mean': 'attributes per persona (mean)',
-  'attributes.min': 'attributes per persona (fewest)',
-  'attributes.max': 'attributes per persona (most)',
-  'roots.mean': 'taxonomy roots covered per persona (mean)',
-  'roots.min': 'taxonomy roots covered per persona (fewest)',
-  'coverage.leaves': 'share of taxonomy leaves used by at least one persona',
-  'diversity.jaccard': 'mean pairwise Jaccard distance of (attribute, value) sets (1 = no overlap)',
-  'diversity.distinctValues': 'distinct (attribute, value) pairs / all attribute values',
-  'diversity.summaryDistance': 'mean pairwise cosine distance of summary embeddings',
-  'origin.anchor': 'share of values restating an anchor',
-  'origin.corpus': 'share of values sampled from what real users said',
-  'origin.llm': 'share of values written by the LLM',
-  'consistency.violations': 'offline rule violations left in the personas',
-  'consistency.personasWithViolations': 'share of personas with any rule violation',
-  'provenance.node': 'share of attributes linked to a taxonomy node',
-  'provenance.evidence': 'share of corpus values with a mention stating them (exact quote, file:line)',
-  'provenance.complete': 'share of attributes with a node and, for corpus values, evidence',
-  'fidelity.age.ks': 'KS statistic: persona ages vs the UN WPP population ages',
-  'fidelity.age.js': 'Jensen–Shannon divergence (nats) of ages by year vs the population',
-  'fidelity.age.wasserstein': 'Wasserstein-1 distance of ages vs the population (years)',
-  'fidelity.sex.js': 'Jensen–Shannon divergence (nats) of sex vs the population',
-  'fidelity.sex.maxError': 'largest absolute error of the female/male shares',
-  'fidelity.country.js': 'Jensen–Shannon divergence (nats) of countries vs population shares',
-  'fidelity.country.maxError': 'largest absolute error of a country share',
-};
+export type { SetPersona };

@@ -33,7 +33,7 @@ export function renderHtml(data: ReportData): string {
 <section id="taxonomy"><h2>Taxonomy</h2>${taxonomySection(data)}</section>
 <section id="personas"><h2>Personas</h2>${personasSection(data)}</section>
 <section id="charts"><h2>Charts</h2>${renderCharts(data.personas, data.anchorsReference)}</section>
-<section id="metrics"><h2>Metrics</h2><div class="panel">${renderMetrics(data.metrics)}</div></section>
+<section id="metrics"><h2>Metrics</h2><div class="panel">${renderMetrics(data.metrics, data.evaluation)}</div></section>
 <section id="run"><h2>Run</h2><div class="panel">${renderRun(data.run)}</div></section>
 </main>
 <footer>Generated ${h(data.generatedAt)} by <code>deeppersona report</code>. Every text from a conversation or a model is PII-scrubbed; every quote names its source file and line.</footer>

@@ -1,5 +1,6 @@
 import { escapeHtml as h } from './escape.js';
-import type { MetricRow, ReportRun, StageRow } from './types.js';
+import { renderSets, renderTaxonomyReview, renderWhereWeLose } from './render-evaluation.js';
+import type { MetricRow, ReportEvaluation, ReportRun, StageRow } from './types.js';
 
 /** Server-rendered sections of the report: the metrics table and the run manifest. */
 
@@ -11,18 +12,29 @@ export function formatNumber(x: number | null | undefined): string {
   return abs >= 100 ? x.toFixed(1) : abs >= 1 ? x.toFixed(2) : x.toFixed(3);
 }
 
-export function renderMetrics(metrics: MetricRow[] | undefined): string {
+export function renderMetrics(metrics: MetricRow[] | undefined, evaluation?: ReportEvaluation): string {
   if (!metrics || metrics.length === 0) {
     return '<p class="hint">No evaluation results in this report. Run <code>deeppersona evaluate</code>, then build the report again to see our metrics against the baselines.</p>';
   }
   const baselines = [...new Set(metrics.flatMap((m) => Object.keys(m.baselines ?? {})))];
   const head = `<tr><th>metric</th><th>ours</th>${baselines.map((b) => `<th>${h(b)}</th>`).join('')}</tr>`;
+  // A dash carries its reason; a fidelity value carries what an ideal sampler scores at that set's n.
+  const cell = (m: MetricRow, subject: string, value: number | null | undefined) => {
+    const reason = m.notApplicable?.[subject];
+    const floor = m.noiseFloor?.[subject];
+    const floorText = floor ? ` <span class="muted" title="population draws at n = ${floor.n}">floor ${h(formatNumber(floor.estimate ?? floor.plugin))}</span>` : '';
+    return reason && (value === null || value === undefined) ? `<span title="${h(reason)}">—</span>` : `${h(formatNumber(value))}${floorText}`;
+  };
   const rows = metrics.map((m) => {
     const ci = m.ci ? ` <span class="muted">[${h(formatNumber(m.ci[0]))}, ${h(formatNumber(m.ci[1]))}]</span>` : '';
-    const cells = baselines.map((b) => `<td class="num">${h(formatNumber(m.baselines?.[b]))}</td>`).join('');
-    return `<tr><td>${h(m.metric)}</td><td class="num ours">${h(formatNumber(m.ours))}${ci}</td>${cells}</tr>`;
+    const cells = baselines.map((b) => `<td class="num">${cell(m, b, m.baselines?.[b])}</td>`).join('');
+    const title = m.description ? ` title="${h(m.description)}${m.direction && m.direction !== 'none' ? ` (${h(m.direction)} is better)` : ''}"` : '';
+    return `<tr><td${title}>${h(m.metric)}</td><td class="num ours">${cell(m, 'ours', m.ours)}${ci}</td>${cells}</tr>`;
   });
-  return `<table class="metrics"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="muted">Brackets: confidence interval of our value.</p>`;
+  const intro = evaluation ? renderWhereWeLose(evaluation) + renderSets(evaluation) : '';
+  const note = evaluation?.intervals ? ` ${h(evaluation.intervals)}.` : '';
+  const review = evaluation ? renderTaxonomyReview(evaluation) : '';
+  return `${intro}<h3>All metrics</h3><table class="metrics"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="muted">Brackets: confidence interval of our value; a dash: not applicable to that set (hover for why).${note}</p>${review}`;
 }
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);

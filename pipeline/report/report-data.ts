@@ -4,7 +4,7 @@ import { loadFacets } from './load-facets.js';
 import { loadPersonas } from './load-personas.js';
 import { loadRun, runSeed } from './load-run.js';
 import { currentVersion, loadTaxonomy } from './load-taxonomy.js';
-import type { AnchorsReference, MetricRow, ReportData } from './types.js';
+import type { AnchorsReference, MetricRow, ReportData, ReportEvaluation } from './types.js';
 
 export type { ReportData } from './types.js';
 
@@ -22,6 +22,7 @@ export interface ReportOptions {
   /** Default: now. Pass a fixed time for a byte-stable report. */
   generatedAt?: string;
   metrics?: MetricRow[];
+  evaluation?: ReportEvaluation;
   anchorsReference?: AnchorsReference;
 }
 
@@ -45,6 +46,7 @@ export async function loadReportData(store: Store, opts: ReportOptions = {}): Pr
     personas,
     run,
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    ...(opts.evaluation ? { evaluation: opts.evaluation } : {}),
     ...(opts.anchorsReference ? { anchorsReference: opts.anchorsReference } : {}),
   });
 }

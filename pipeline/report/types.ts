@@ -14,6 +14,8 @@ export interface ReportData {
   run: ReportRun | null;
   /** Evaluation rows (from eval.json); the page shows a "run deeppersona evaluate" hint without them. */
   metrics?: MetricRow[];
+  /** Where we lose, the sets compared and the taxonomy review (from eval.json); shown above the metrics table. */
+  evaluation?: ReportEvaluation;
   /** Reference anchor distributions (the demographic tables) to draw against the sampled anchors. */
   anchorsReference?: AnchorsReference;
 }
@@ -197,6 +199,23 @@ export interface MetricRow {
   baselines: Record<string, number | null>;
   /** Confidence interval of `ours`. */
   ci?: [number, number];
+  description?: string;
+  direction?: 'higher' | 'lower' | 'none';
+  /** Subject → why its value is null (shown on the dash). */
+  notApplicable?: Record<string, string>;
+  /** Subject → what an ideal sampler scores at that set's n (fidelity). */
+  noiseFloor?: Record<string, { n: number; estimate?: number; plugin: number }>;
+}
+
+/** The parts of eval.json the report shows above the metrics table. */
+export interface ReportEvaluation {
+  whereWeLose: { metric: string; direction: string; ours: number; beatenBy: { set: string; value: number; withinIntervals?: boolean }[] }[];
+  sets: { name: string; kind: string; label: string; personas: number; notes: string[] }[];
+  skippedSets: { file: string; reason: string }[];
+  intervals?: string;
+  /** taxonomy.reference (the one-to-one comparison) and taxonomy.labelSample of eval.json. */
+  taxonomyReference?: Record<string, unknown>;
+  labelSample?: { seed: number; units: number; how: string; rows: { path: string; value: string; quote: string; locator: string }[] };
 }
 
 /**

@@ -5,7 +5,7 @@ import { populationReference } from '../evaluate/population-reference.js';
 import type { Store } from '../store/store.js';
 import { loadReportData, type ReportOptions } from './report-data.js';
 import { renderHtml } from './render-html.js';
-import type { MetricRow } from './types.js';
+import type { MetricRow, ReportEvaluation } from './types.js';
 
 /** Writes `<dir>/index.html`; shared by `deeppersona report` and the pipeline's report stage. */
 
@@ -25,7 +25,25 @@ export interface ReportSummary {
 export function metricsFromEval(file: string): MetricRow[] | undefined {
   if (!existsSync(file)) return undefined;
   const doc = JSON.parse(readFileSync(file, 'utf8')) as { metrics?: MetricRow[] };
-  return doc.metrics?.map(({ metric, ours, baselines, ci }) => ({ metric, ours, baselines, ...(ci ? { ci } : {}) }));
+  return doc.metrics?.map(({ metric, ours, baselines, ci, description, direction, notApplicable, noiseFloor }) => ({
+    metric, ours, baselines, ...(ci ? { ci } : {}), ...(description ? { description } : {}), ...(direction ? { direction } : {}),
+    ...(notApplicable ? { notApplicable } : {}), ...(noiseFloor ? { noiseFloor } : {}),
+  }));
+}
+
+/** Where we lose, the sets and the taxonomy review of an eval.json, or undefined (no file, or one from before they existed). */
+export function evaluationFromEval(file: string): ReportEvaluation | undefined {
+  if (!existsSync(file)) return undefined;
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as Partial<ReportEvaluation> & { taxonomy?: { reference?: Record<string, unknown>; labelSample?: ReportEvaluation['labelSample'] } | null };
+  if (!Array.isArray(doc.whereWeLose) || !Array.isArray(doc.sets)) return undefined;
+  return {
+    whereWeLose: doc.whereWeLose,
+    sets: doc.sets,
+    skippedSets: doc.skippedSets ?? [],
+    ...(doc.intervals ? { intervals: doc.intervals } : {}),
+    ...(doc.taxonomy?.reference ? { taxonomyReference: doc.taxonomy.reference } : {}),
+    ...(doc.taxonomy?.labelSample ? { labelSample: doc.taxonomy.labelSample } : {}),
+  };
 }
 
 export async function writeReport(store: Store, dir: string, opts: ReportOptions & { minAge: number; maxAge: number }): Promise<ReportSummary> {

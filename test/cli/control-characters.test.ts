@@ -51,7 +51,7 @@ describe('human output of corpus text', () => {
     } finally {
       store.close();
     }
-  }, 120_000);
+  });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

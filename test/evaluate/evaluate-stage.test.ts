@@ -1,14 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselinePersonas, PAPER_CODE_ROOTS } from '../../pipeline/evaluate/baselines.js';
+import { DEFAULT_REFERENCE_DIR } from '../../pipeline/taxonomy/compare-reference.js';
 import { personaSetup } from '../../pipeline/persona/persona-context.js';
 import { runStages, testConfig } from '../helpers/pipeline.js';
 import { tempStore } from '../helpers/store.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeDisclosureCorpus } from '../taxonomy/corpus.js';
 
-const config = (corpus: string) => testConfig({ ingest: { paths: [corpus] }, sample: { personas: 12, k: 40 }, evaluate: { bootstrap: 50 } });
+// No release (testConfig's default): these tests cover ours and the reconstructions; the bundled-data test below reads it.
+const config = (corpus: string) => testConfig({ ingest: { paths: [corpus] }, sample: { personas: 12, k: 40 }, evaluate: { bootstrap: 50, noiseFloorDraws: 10, labelSample: 3 } });
 
 describe('evaluate stage', () => {
   it('scores our personas and both baselines by the same metrics into eval.json and the evaluations table, deterministically', async () => {
@@ -36,8 +38,15 @@ describe('evaluate stage', () => {
     for (const name of ['fidelity.age.ks', 'fidelity.age.wasserstein', 'fidelity.sex.js', 'fidelity.country.js']) {
       const m = metric(name);
       expect(m.ci, name).toHaveLength(2);
-      expect(m.ci[0]).toBeLessThanOrEqual(m.ci[1]);
+      expect(m.ci[0]).toBeLessThanOrEqual(m.ours);
+      expect(m.ours).toBeLessThanOrEqual(m.ci[1]);
+      expect(m.noiseFloor.ours.n).toBe(12);
     }
+    // PersonaHub has no population anchors: its own unweighted ones, not a copy of ours.
+    expect(metric('fidelity.country.js').plugin.personahub).not.toBe(metric('fidelity.country.js').plugin.ours);
+    expect(Object.keys(e)[0]).toBe('whereWeLose');
+    expect(e.sets.map((s: { name: string; kind: string }) => `${s.name}:${s.kind}`)).toEqual(['ours:ours', 'personahub:reconstruction', 'paper-code:reconstruction']);
+    expect(e.taxonomy.labelSample.rows).toHaveLength(3);
     // The paper-code baseline's fixed country is far from the population; ours is sampled from it.
     expect(metric('fidelity.country.maxError').baselines['paper-code']).toBeGreaterThan(metric('fidelity.country.maxError').ours);
     expect(e.taxonomy.valueFacets.units).toBeGreaterThan(0);
@@ -64,9 +73,50 @@ describe('evaluate stage', () => {
     for (const p of hub) {
       expect(p.attributes.length).toBeLessThanOrEqual(3);
       expect(p.summary.split(/[.!?](\s|$)/).filter((s) => s.trim()).length).toBe(1);
-      expect(p.anchors.mode).toBe('population');
+      expect(p.anchors.mode).toBe('uniform');
     }
     // Same taxonomy and seed, other ids: baselines never collide with our stored personas.
     expect(new Set([...paper, ...hub].map((p) => p.personaId)).size).toBe(20);
+  });
+});
+
+describe('evaluate on bundled data', () => {
+  it('scores the release (when present) and a --compare file beside ours; every interval in eval.json holds its estimate', async () => {
+    const store = await tempStore();
+    const out = tempDir();
+    const cfg = testConfig({
+      ingest: { paths: ['data/prefeval/benchmark_dataset/implicit_preference/persona-driven/education_learning_styles.json'] },
+      sample: { personas: 20, k: 40 },
+      evaluate: { bootstrap: 50, noiseFloorDraws: 10, labelSample: 0, maxPersonas: 30, referenceDir: DEFAULT_REFERENCE_DIR, compare: ['test/fixtures/evaluate/characters.json', 'test/fixtures/evaluate/personas.jsonl'] },
+    });
+    await runStages(store, cfg, { outputsDir: out });
+    const e = JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8'));
+    const names = e.sets.map((s: { name: string }) => s.name);
+    expect(names.slice(0, 3)).toEqual(['ours', 'personahub', 'paper-code']);
+    expect(names.slice(-2)).toEqual(['file:characters', 'file:personas']);
+    if (existsSync(join(DEFAULT_REFERENCE_DIR, 'social_simulation_ca/data'))) expect(names.filter((n: string) => n.startsWith('authors:')).length).toBeGreaterThan(0);
+    else expect(e.skippedSets[0].reason).toContain('no DeepPersona release');
+    let checked = 0;
+    for (const m of e.metrics) {
+      const subjects: [string, number | null, [number, number] | undefined][] = [['ours', m.ours, m.ci], ...Object.keys(m.baselines).map((b): [string, number | null, [number, number] | undefined] => [b, m.baselines[b], m.baselineCi[b]])];
+      for (const [subject, value, ci] of subjects) {
+        if (!ci) continue;
+        expect(ci[0], `${m.metric} ${subject}`).toBeLessThanOrEqual(value!);
+        expect(value!, `${m.metric} ${subject}`).toBeLessThanOrEqual(ci[1]);
+        expect(m.noiseFloor[subject], `${m.metric} ${subject}`).toBeDefined();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(7 * 5);
+    // A file's sets get null with a reason for what needs our store, never a number.
+    const provenance = e.metrics.find((m: { metric: string }) => m.metric === 'provenance.complete');
+    expect(provenance.baselines['file:characters']).toBeNull();
+    expect(provenance.notApplicable['file:characters']).toMatch(/only sets drawn by our code/);
+    // The independent quality metrics score every set, with a declared direction.
+    const any = e.metrics.find((m: { metric: string }) => m.metric === 'quality.contradictions.any.personaShare');
+    expect(any.direction).toBe('lower');
+    for (const name of names.slice(1)) expect(any.baselines[name], name).not.toBeUndefined();
+    // Where we lose lists exactly the directed metrics some set beats ours on.
+    for (const l of e.whereWeLose) expect(e.metrics.find((m: { metric: string }) => m.metric === l.metric).direction).toBe(l.direction);
   });
 });

@@ -9,8 +9,13 @@ import type { StageName } from '../../pipeline/runner/stage.js';
 import type { Store } from '../../pipeline/store/store.js';
 import { ALL_STAGES } from '../../stages/index.js';
 
-/** Config for tests: a JSON-ish partial, parsed with the real schema (so defaults apply). */
-export const testConfig = (partial: Record<string, unknown>): Config => configSchema.parse(partial);
+/**
+ * Config for tests: a JSON-ish partial, parsed with the real schema (so defaults apply). The
+ * authors' release beside the repo is not read unless a test sets `evaluate.referenceDir`: a
+ * test's result must not depend on whether ../shared is present.
+ */
+export const testConfig = (partial: Record<string, unknown>): Config =>
+  configSchema.parse({ ...partial, evaluate: { referenceDir: false, ...(partial.evaluate as Record<string, unknown> | undefined) } });
 
 /** Runs the real stages in-process against a store, as `deeppersona run` would (usable from benches: no vitest import). */
 export async function runStages(store: Store, config: Config, opts: { until?: StageName; force?: StageName[]; outputsDir?: string } = {}): Promise<RunManifest> {

@@ -68,7 +68,7 @@ beforeAll(async () => {
   ]);
   [sql, show, showJson] = [q, s, sj];
   exports = { jsonl, parquet, deeppersona };
-}, 120_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A read-only look at the store once the CLI is done with it. */

@@ -72,7 +72,8 @@ describe('loadReportData', () => {
     for (const f of facets) {
       const leaf = nodes.find((n) => n.id === f.nodeId)!;
       expect(leaf.isLeaf).toBe(true);
-      expect(f.path).toBe(f.isSplit ? `${leaf.path}.${f.label}` : leaf.path);
+      // A split leaf's remainder (values no facet label classifies) keeps the leaf's own label and path.
+      expect(f.path).toBe(f.isSplit && f.label !== leaf.label ? `${leaf.path}.${f.label}` : leaf.path);
       // Values: the facet's members' values with their counts, largest first, at most 8.
       const values = await store.all<{ value: string; polarity: string; n: bigint }>(
         `SELECT lower(trim(m.value)) AS value, m.polarity, count(*) AS n FROM facet_members fm JOIN mentions m USING (mention_id)

@@ -20,8 +20,9 @@ export interface Interval {
 /**
  * Percentile bootstrap: draws `iterations` resamples of the sample's size with replacement, applies
  * `statFn` to each and takes the (1 − level)/2 and (1 + level)/2 quantiles of the replicates
- * (type-7 interpolation, stats.ts). The plain percentile interval, no bias correction: good enough
- * to say whether a KS of 0.04 on 1000 personas is noise, and simple to reproduce.
+ * (type-7 interpolation, stats.ts). The plain percentile interval, no bias correction: right for a
+ * statistic without small-sample bias (a mean); a plug-in divergence is biased upward and needs
+ * bias-corrected.ts, whose interval contains its estimate.
  *
  * Resampling uses a seeded xoroshiro stream (random.ts), never the global unseeded generator, so the interval is a
  * pure function of (statFn, sample, options). Replicates where statFn returns a non-finite number
@@ -32,6 +33,17 @@ export interface Interval {
  * independent draws, which they are (one rng stream per persona index).
  */
 export function bootstrap<T>(statFn: (sample: readonly T[]) => number, sample: readonly T[], options: BootstrapOptions): Interval {
+  const { level = 0.95 } = options;
+  const { estimate, sorted } = bootstrapReplicates(statFn, sample, options);
+  const tail = (1 - level) / 2;
+  return { estimate, low: quantileSorted(sorted, tail), high: quantileSorted(sorted, 1 - tail) };
+}
+
+/**
+ * statFn on the sample and on `iterations` seeded resamples (finite replicates only, sorted
+ * ascending): what every bootstrap interval of this folder is computed from.
+ */
+export function bootstrapReplicates<T>(statFn: (sample: readonly T[]) => number, sample: readonly T[], options: BootstrapOptions): { estimate: number; sorted: Float64Array } {
   const { iterations = 1000, seed, level = 0.95 } = options;
   if (sample.length === 0) empty('bootstrap');
   if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`bootstrap: iterations ${iterations} is not a positive integer`);
@@ -47,7 +59,5 @@ export function bootstrap<T>(statFn: (sample: readonly T[]) => number, sample: r
     if (Number.isFinite(value)) replicates.push(value);
   }
   if (replicates.length === 0) throw new RangeError('bootstrap: statFn gave no finite value on any resample');
-  const sorted = Float64Array.from(replicates).sort();
-  const tail = (1 - level) / 2;
-  return { estimate, low: quantileSorted(sorted, tail), high: quantileSorted(sorted, 1 - tail) };
+  return { estimate, sorted: Float64Array.from(replicates).sort() };
 }

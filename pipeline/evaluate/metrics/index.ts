@@ -8,3 +8,6 @@ export * from './pairs.js';
 export * from './taxonomy-stats.js';
 export { mean, quantileSorted, summarise } from './stats.js';
 export { metricRng } from './random.js';
+export * from './bias-corrected.js';
+export * from './noise-floor.js';
+export * from './coded-stats.js';
