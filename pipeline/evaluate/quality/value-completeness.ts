@@ -14,20 +14,23 @@ import { LIGHT_VERBS, isEmptyVerb, isGeneralNoun, nounSenses } from './vague-wor
  *     one of , ; : - – — / & + before a letter ("-wheel drive options"): the marks a cut leaves.
  *  4. `bare-function-word`: every word is a function word or a filler ("the", "seems", "things").
  *  5. `empty-verb`: one verb (or "to" + verb) that is a light verb or a verb with no noun
- *     reading ("get", "set" tagged as a verb, "to make"); gerunds ("fishing") are activities.
+ *     reading ("get", "set" tagged as a verb, "to make"); gerunds ("fishing") are activities and
+ *     participles ("engaged", "retired") are states.
  *  6. `general-noun`: one noun (determiners and possessives aside) too general to say anything
  *     about a person ("space", "areas", "the way"; vague-words.ts: WordNet depth and polysemy,
  *     plus a short list of shell nouns).
  *  7. `echo`: every content word of the value restates a word of the labels above it (the path
  *     without its last key) or a WordNet synonym of one ("Child › Kid = kids"). The last key is
  *     left out because a set may name it after the value itself (our value facets: "Hobby ›
- *     Fishing = fishing" is a fine value).
+ *     Fishing = fishing" is a fine value). Synonyms are first senses only; a value with a negation
+ *     ("No marketing experience") says something and is never an echo.
  *  8. `dangling-end`: the last word needs a following word: a preposition, article, possessive,
  *     conjunction, relative pronoun ("professionals who"), an auxiliary or "to" + light verb
  *     ("hotels that are", "biking to get"), unless the ending is a phrasal verb ("log in").
  *  9. `headless-adjective`: ends in an adjective right after a preposition, article or
- *     possessive, so its noun is missing ("local businesses with fresh"), unless the last two
- *     words are a WordNet phrase ("for free", "in general").
+ *     possessive, so its noun is missing ("local businesses with fresh"), unless the adjective is
+ *     also a noun ("in French", "june to august") or the last two words are a WordNet phrase
+ *     ("for free", "in general").
  * 10. `starts-with-conjunction`: begins with a conjunction that joins to something missing
  *     ("and a dog", "because it is cheap").
  * Numbers, names and short real words ("42", "Toronto", "jazz", "nurse", "vegan") pass every
@@ -58,7 +61,9 @@ const BEFORE_HEAD = new Set(
 const CONJUNCTIONS = new Set('and or but nor because although whereas if'.split(' '));
 const RELATIVES = new Set('who whom whose which'.split(' '));
 /** Auxiliaries that need a complement ("hotels that are"); "do"/"have" are left out ("things I have"). */
-const OPEN_AUX = new Set('is are was were be been being will would can could should shall must'.split(' '));
+const OPEN_AUX = new Set('is are was were be been will would can could should shall must'.split(' '));
+/** A value that negates its label ("No marketing experience") says something; it is no echo. */
+const NEGATIONS = new Set('no not none never without non'.split(' '));
 
 const JOINING_START = new Set(['and', 'or', 'but', 'nor', 'because', 'although', 'whereas', 'though']);
 
@@ -96,16 +101,16 @@ function labelWords(labels: readonly string[]): { words: Set<string>; senses: Se
   for (const w of tagWords(labels.join(' . ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))) {
     if (STOPWORDS.has(w.word)) continue;
     for (const form of [w.word, w.lemma, singular(w.word)]) words.add(form);
-    for (const s of nounSenses(w.lemma)) senses.add(s);
+    for (const s of nounSenses(w.lemma).slice(0, 1)) senses.add(s);
   }
   return { words, senses };
 }
 
 function isEcho(words: readonly TaggedWord[], labels: readonly string[]): boolean {
   const content = words.filter((w) => !STOPWORDS.has(w.word) && w.pos !== 'NUM' && !/\d/.test(w.word));
-  if (content.length === 0 || labels.length === 0) return false;
+  if (content.length === 0 || labels.length === 0 || words.some((w) => NEGATIONS.has(w.word))) return false;
   const label = labelWords(labels);
-  return content.every((w) => label.words.has(w.word) || label.words.has(w.lemma) || label.words.has(singular(w.word)) || nounSenses(w.lemma).some((s) => label.senses.has(s)));
+  return content.every((w) => label.words.has(w.word) || label.words.has(w.lemma) || label.words.has(singular(w.word)) || nounSenses(w.lemma).slice(0, 1).some((s) => label.senses.has(s)));
 }
 
 function danglingEnd(toks: readonly string[], words: readonly TaggedWord[]): boolean {
@@ -123,7 +128,8 @@ function headlessAdjective(toks: readonly string[], words: readonly TaggedWord[]
   const end = words[words.length - 1];
   if (toks.length < 2 || !end || end.pos !== 'ADJ' || !BEFORE_HEAD.has(toks[toks.length - 2]!)) return false;
   const wn = defaultWordNet();
-  if (!wn || !wn.lemma(end.word, 'adj')) return false;
+  // An adjective that is also a noun may be the head itself ("in French", "for calm", "june to august").
+  if (!wn || !wn.lemma(end.word, 'adj') || wn.lemma(end.word, 'noun')) return false;
   const pair = toks.slice(-2).join(' ');
   return !(['noun', 'adj', 'adv'] as const).some((pos) => wn.lemma(pair, pos));
 }
@@ -137,12 +143,13 @@ export function incompleteReason(value: string, labels: readonly string[] = []):
   if (!/[\p{L}\p{N}]/u.test(text)) return 'empty';
   if (unbalanced(text)) return 'unbalanced';
   if (/([,;:\-–—/&+]|\.\.\.|…)$/u.test(text) || /^[,;:\-–—/&+]\s*\p{L}/u.test(text)) return 'cut-punctuation';
-  const toks = tokens(text);
+  // A hyphenated compound is one word here: "well-being" is not "well" + the auxiliary "being".
+  const toks = tokens(text.replace(/(\p{L})-(?=\p{L})/gu, '$1'));
   if (toks.every((t) => STOPWORDS.has(t) || FILLERS.has(t))) return 'bare-function-word';
   const words = tagWords(text);
   if (words.length > 0 && words.every((w) => FUNCTION_POS.has(w.pos) && STOPWORDS.has(w.word))) return 'bare-function-word';
   const sole = soleWord(words);
-  if (sole && (sole.pos === 'VERB' || sole.pos === 'AUX') && !sole.word.endsWith('ing') && isEmptyVerb(sole.lemma)) return 'empty-verb';
+  if (sole && (sole.pos === 'VERB' || sole.pos === 'AUX') && !/(ing|ed)$/.test(sole.word) && isEmptyVerb(sole.lemma)) return 'empty-verb';
   if (sole && sole.pos === 'NOUN' && isGeneralNoun(sole.lemma)) return 'general-noun';
   if (isEcho(words, labels)) return 'echo';
   if (danglingEnd(toks, words)) return 'dangling-end';
