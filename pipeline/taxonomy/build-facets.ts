@@ -9,6 +9,7 @@ import { defaultWordNet } from '../lexicon/wordnet.js';
 import { FacetGate } from './facet-gate.js';
 import { ValueTypeTally } from './leaf-values.js';
 import { isFragmentValue } from './value-head.js';
+import { screenedValues, SignatureVectors } from './value-screen.js';
 import type { PhraseInput, TaxNode } from './types.js';
 import { clusterHead, clusterMeans, FacetNaming, facetValues, nearestCluster, rowsOf, type FacetSettings } from './value-facets.js';
 import { normalise } from './vectors.js';
@@ -53,12 +54,16 @@ export async function buildFacets(
 ): Promise<BuiltFacets> {
   const leaves = flatten(built.roots).filter((n) => n.children.length === 0 && n.depth > 1);
   const tables = await createFacetTables(store, leaves.map((leaf) => leaf.phrases.map((i) => phrases[i]!.id)));
-  const facetSettings = { ...settings, similarity: embedder.thresholds.assign, wordnet: defaultWordNet() };
+  const wordnet = defaultWordNet();
+  const facetSettings = { ...settings, similarity: embedder.thresholds.assign, wordnet };
+  const signatures = wordnet ? new SignatureVectors(wordnet, embedder) : null;
   const out: Omit<FacetRow, 'supportMentions' | 'supportConversations'>[] = [];
   for (const [l, leaf] of leaves.entries()) {
+    // A generic leaf (names that failed the label gate) classifies nothing: it keeps its evidence
+    // (node_members) but has no facet, so no persona draws "Other Activities = …".
+    if (leaf.generic) continue;
     const distinct = tables.distinctValues.get(l) ?? 0;
-    // A generic leaf (names that failed the label gate) is a holding place, not an attribute to split.
-    const leafSettings = leaf.generic ? { ...facetSettings, minValues: Infinity } : facetSettings;
+    const leafSettings = { ...facetSettings, hidden: await screenedValues(store, l, leaf.label, wordnet, signatures) };
     const facets = distinct <= settings.maxClustered
       ? await smallLeaf(store, l, leaf, embedder, clusterer, leafSettings)
       : await bigLeaf(store, tables, l, leaf, distinct, embedder, clusterer, leafSettings);
@@ -105,7 +110,7 @@ async function bigLeaf(store: Store, tables: FacetTables, l: number, leaf: TaxNo
   await tables.rankLeaf(l);
   if (distinct < settings.minValues || numeric.type() === 'numeric') {
     await tables.assignRankedTo(0);
-    await dropFragments(store, l);
+    await dropUnshown(store, l, settings.hidden);
     return whole;
   }
   const page = (from: number, to: number) => store.all<{ value: string; mentions: number }>('SELECT value, mentions FROM facet_ranked WHERE rn > $1 AND rn <= $2 ORDER BY rn', [from, to]);
@@ -148,7 +153,7 @@ async function bigLeaf(store: Store, tables: FacetTables, l: number, leaf: TaxNo
  * misses the few values that left a named cluster; it is blended with the leaf's centroid anyway.
  */
 async function gateBigLeaf(store: Store, l: number, leafLabel: string, names: string[], sums: Float64Array[], d: number, settings: FacetSettings): Promise<{ labels: string[]; sums: Float64Array[] }> {
-  const gate = new FacetGate(settings.wordnet ?? null, leafLabel);
+  const gate = new FacetGate(settings.wordnet ?? null, leafLabel, undefined, settings.hidden);
   const candidates = [...new Set([...names, leafLabel])];
   await store.run('CREATE OR REPLACE TEMP TABLE facet_value_proposed (value VARCHAR, cand INTEGER, grp INTEGER)');
   const proposed = await store.appender('facet_value_proposed');
@@ -177,11 +182,11 @@ async function gateBigLeaf(store: Store, l: number, leafLabel: string, names: st
   return { labels, sums: facetSums };
 }
 
-/** An unsplit big leaf: its fragment values join no facet (group -1, which has no facet id). */
-async function dropFragments(store: Store, l: number): Promise<void> {
+/** An unsplit big leaf: its fragments and screened values join no facet (group -1, which has no facet id). */
+async function dropUnshown(store: Store, l: number, hidden: ReadonlySet<string> = new Set()): Promise<void> {
   const fragments: string[] = [];
   for await (const rows of store.stream<{ value: string }>('SELECT value FROM facet_value_groups WHERE leaf = $1', [l])) {
-    for (const r of rows) if (isFragmentValue(r.value)) fragments.push(r.value);
+    for (const r of rows) if (isFragmentValue(r.value) || hidden.has(r.value)) fragments.push(r.value);
   }
   if (fragments.length === 0) return;
   await store.run('CREATE OR REPLACE TEMP TABLE facet_fragments (value VARCHAR)');

@@ -29,11 +29,13 @@ export class FacetGate {
     private readonly wn: WordNet | null,
     readonly leafLabel: string,
     private readonly minMentions = FACET_MIN_MENTIONS,
+    /** Values the screen keeps out of every facet (value-screen.ts). */
+    private readonly hidden: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** The label a value takes before support is counted: its cluster's when that label classifies it, else the leaf's; null for a fragment. */
+  /** The label a value takes before support is counted: its cluster's when that label classifies it, else the leaf's; null for a fragment or a screened value. */
   propose(clusterLabel: string, text: string, mentions: number): string | null {
-    if (isFragmentValue(text)) return null;
+    if (isFragmentValue(text) || this.hidden.has(text)) return null;
     const head = headNoun(text);
     const file = head && this.wn ? lexfilesOf(this.wn, head)[0] : undefined;
     if (file) {

@@ -66,9 +66,13 @@ async function sampleUnits(store: Store, versionId: number): Promise<Unit[]> {
   const facetMentions = await counts(store, 'SELECT facet_id AS id, count(*) AS n FROM facet_evidence WHERE version_id = $1 GROUP BY facet_id', versionId);
   const facetsOf = new Map<string, typeof facets>();
   for (const f of facets) facetsOf.set(f.node_id, [...(facetsOf.get(f.node_id) ?? []), f]);
+  // A version built with value facets draws only from them: a leaf without one (a generic leaf of
+  // failed names) is evidence, not something a persona draws. Older versions draw from their leaves.
+  const faceted = facets.length > 0;
   return leaves.flatMap((nodeId): Unit[] => {
     const path = chains.get(nodeId)!;
     const own = facetsOf.get(nodeId) ?? [];
+    if (faceted && own.length === 0) return [];
     const split = own.filter((f) => f.is_split);
     if (split.length === 0) {
       const whole = own[0];

@@ -32,6 +32,8 @@ export interface FacetSettings {
   similarity: number;
   /** Values clustered by linkage (most mentioned first); the rest join their nearest facet (keeps it O(cap²)). */
   maxClustered: number;
+  /** Values never shown (value-screen.ts): in no facet, like fragments. */
+  hidden?: ReadonlySet<string>;
 }
 
 export interface FacetGroup {
@@ -76,8 +78,8 @@ export function facetValues(
   clusterer: HierarchicalClusterer,
   settings: FacetSettings,
 ): FacetGroup[] {
-  // Fragments join no facet, unless the leaf has nothing else to show.
-  const shown = values.map((_, i) => i).filter((i) => !isFragmentValue(values[i]!.text));
+  // Fragments and screened values join no facet, unless the leaf has nothing else to show.
+  const shown = values.map((_, i) => i).filter((i) => !isFragmentValue(values[i]!.text) && !settings.hidden?.has(values[i]!.text));
   const whole = [{ label: leafLabel, members: shown.length > 0 ? shown : values.map((_, i) => i) }];
   if (values.length < settings.minValues) return whole;
   if (valueTypeOf(values.map((v) => ({ value: v.text, count: v.mentions }))) === 'numeric') return whole;
@@ -94,7 +96,7 @@ export function facetValues(
   const naming = new FacetNaming(leafLabel);
   clusters.forEach((members, c) => members.forEach((m) => naming.add(c, values[m]!.text, values[m]!.mentions)));
   const names = naming.labels(clusters.length);
-  const gate = new FacetGate(settings.wordnet ?? null, leafLabel);
+  const gate = new FacetGate(settings.wordnet ?? null, leafLabel, undefined, settings.hidden);
   const proposed = new Map<number, string>();
   clusters.forEach((members, c) => members.forEach((m) => {
     const label = gate.propose(names[c]!, values[m]!.text, values[m]!.mentions);

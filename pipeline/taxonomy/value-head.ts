@@ -75,3 +75,17 @@ export function labelFits(wn: WordNet, label: string, head: string | null): bool
   if (entry.lemma === targetLemma) return true;
   return entry.entry.senses.some((offset) => wn.hypernymChain(offset).slice(1, MAX_STEPS + 1).some((s) => s.words.includes(targetLemma)));
 }
+
+/**
+ * Nouns that name no kind of thing on their own: "places", "minor stuff", "ways to help" say
+ * nothing about a person whatever attribute holds them. A closed list on purpose: WordNet files
+ * these under ordinary classes ("place" is a location, "way" a manner), so no depth rule finds
+ * them without also catching "music" or "food".
+ */
+const GENERAL_NOUNS = new Set(['thing', 'stuff', 'way', 'place', 'kind', 'sort', 'type', 'lot', 'part', 'bit', 'piece', 'one', 'something', 'anything', 'everything', 'matter', 'aspect', 'option', 'item']);
+
+/** A value whose only noun is a general one ("places", "minor stuff", "everyday stuff"). */
+export function isGeneralValue(text: string): boolean {
+  const nouns = words(text).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  return nouns.length > 0 && nouns.every((t) => GENERAL_NOUNS.has(singularWord(t.norm)));
+}

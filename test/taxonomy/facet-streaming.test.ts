@@ -93,8 +93,11 @@ describe('value facets of a leaf past the linkage cap', () => {
        JOIN mention_phrases mp USING (phrase_id) WHERE n.version_id = $1 AND n.is_leaf AND n.depth > 1`,
       [version],
     );
-    expect(await store.scalar('SELECT count(DISTINCT mention_id) FROM facet_members WHERE version_id = $1', [version])).toBe(leafMentions);
-    expect(await store.scalar('SELECT count(*) FROM facet_members WHERE version_id = $1', [version])).toBe(leafMentions);
+    // Every drawn mention once; mentions of generic leaves and screened values (value-screen.ts) stay evidence, not facet members.
+    const drawn = await store.scalar('SELECT count(DISTINCT mention_id) FROM facet_members WHERE version_id = $1', [version]);
+    expect(await store.scalar('SELECT count(*) FROM facet_members WHERE version_id = $1', [version])).toBe(drawn);
+    expect(Number(drawn)).toBeLessThanOrEqual(Number(leafMentions));
+    expect(Number(drawn)).toBeGreaterThan(0.8 * Number(leafMentions));
   });
 
   it('leave no temp tables behind', async () => {
