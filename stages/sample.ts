@@ -21,7 +21,7 @@ async function anchorDataVersion(): Promise<Record<string, string>> {
 /** Current taxonomy → personas 0…n−1 of the run seed in the store and outputs/personas.jsonl (see pipeline/persona/). */
 export const sampleStage = defineStage({
   name: 'sample',
-  version: '3', // 3: corpus values pass the value gate and are cut at phrase boundaries
+  version: '4', // 4: one person per persona (cardinality, conditioned values, popularity cap; pipeline/persona/person-*.ts)
   after: ['cluster'],
   async keyParts(config, store) {
     return { ...personaKeyParts(config), taxonomyVersion: await currentTaxonomyVersion(store), anchorData: await anchorDataVersion() };
@@ -48,6 +48,11 @@ export const sampleStage = defineStage({
       gated.valuesUncut += g.uncut;
     }
     const llmCounts = llm?.counts() ?? {};
+    // Depth comes from complete, distinct attributes only: say so when the catalog cannot give k of them.
+    const k = config.sample.k;
+    const short = c.personas > 0 && mean < k
+      ? `; fewer than k = ${k}: the catalog opens too few complete, distinct attributes under the popularity cap and single-valued nodes`
+      : '';
     return {
       // Streamed while generating: reading 100,000 personas back from the store would double the stage's time.
       outputs: [PERSONAS_FILE],
@@ -55,7 +60,7 @@ export const sampleStage = defineStage({
       incomplete: (llmCounts.llmFailures ?? 0) > 0,
       counts: { ...c, meanAttributes: Number(mean.toFixed(2)), version: ctx.taxonomyVersion, ...gated, ...llmCounts },
       summary: `${c.personas} personas from taxonomy v${ctx.taxonomyVersion}: ${mean.toFixed(1)} attributes each on average (min ${c.minAttributes}), ` +
-        `${c.roots}/${config.roots.length} roots covered; ${c.repairs} repairs, ${c.dropped} attributes dropped, ${c.personasWithViolations} personas with remaining violations; ` +
+        `${c.roots}/${config.roots.length} roots covered${short}; ${c.repairs} repairs, ${c.dropped} attributes dropped, ${c.personasWithViolations} personas with remaining violations; ` +
         `${gated.valuesGated + gated.valuesUncut} corpus values never drawn (gate ${gated.valuesGated}, no clean cut ${gated.valuesUncut}); ${file}`,
     };
   },

@@ -14,7 +14,8 @@
  *   conjunction, auxiliary, hedge adverb) or a light verb that needs a complement ("seems", "get").
  * - `filler`: only function words and at least one vague noun, vague adjective or chat filler
  *   ("ways", "a lot of things", "other stuff", "lol").
- * - `cut-phrase`: the last word cannot end an English phrase: an article, a possessive, a
+ * - `cut-phrase`: the value opens on a coordinator or punctuation ("and logo design", "-wheel
+ *   drive"), or the last word cannot end an English phrase: an article, a possessive, a
  *   preposition (unless it is a particle of a phrasal verb: "hanging out", "dropped in"), a
  *   conjunction, a relative word, an auxiliary, "to", a determiner + adjective with no noun
  *   ("my favorite"), or dangling punctuation.
@@ -72,8 +73,8 @@ const FILLER_NOUNS = words(`
   thing stuff way lot kind sort type bit piece part aspect item option method activity product idea situation scenario
   approach example sheet
 `);
-/** Adjectives that only point at another word ("other", "different", "certain"). */
-const FILLER_ADJECTIVES = words('new whole other different same certain various specific particular similar general overall usual main');
+/** Adjectives that only point at another word ("other", "different", "certain"), or lean on one ("sure" of "make sure"). */
+const FILLER_ADJECTIVES = words('new whole other different same certain various specific particular similar general overall usual main sure');
 /** Chat noise. */
 const INTERJECTIONS = words('lol lmao haha hahaha hmm um umm uh yeah yep nope nah ok okay idk tbh btw pls plz please thanks thx hi hello hey oh wow');
 
@@ -207,6 +208,9 @@ export function valueRejection(value: string): ValueRejection | null {
 
 function isCut(text: string, ws: string[]): boolean {
   if (/[,:;(&\-–—]$/.test(text)) return true; // dangling punctuation: "quiet, solitary activities,"
+  // Cut at the start: a value that opens on a coordinator or on punctuation is the tail of a phrase
+  // ("and logo design", "-wheel drive options", ", wildlife").
+  if (/^[-–—,.;:/&]/.test(text) || (ws.length > 1 && COORDINATORS.has(ws[0]!))) return true;
   const last = ws.at(-1)!;
   const before = ws.at(-2);
   if (NEVER_LAST.has(last)) return true;

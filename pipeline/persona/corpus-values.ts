@@ -1,7 +1,7 @@
 import { fitValue, valueRejection } from '../extractors/value-gate.js';
 import { extractYears, wordsToNumber } from './consistency-match.js';
 import type { Leaf, LeafValue, Polarity } from './leaf-catalog.js';
-import { type RandomGenerator, weightedIndex } from './rng.js';
+import { type RandomGenerator, weightedIndex, weightedIndexAt } from './rng.js';
 import type { Anchors } from './types.js';
 
 /**
@@ -22,6 +22,12 @@ export interface ValueOptions {
    * make dislikes and neutral facts vanish from personas although people state them.
    */
   minPolarityShare?: number;
+  /**
+   * The first draw's uniform in [0, 1), when the caller stratifies it across personas (see
+   * person-model.ts: each value then reaches its share of a block of personas exactly); later
+   * attempts use the rng.
+   */
+  firstUniform?: number;
 }
 
 export interface SampledValue {
@@ -40,6 +46,8 @@ interface Bound {
 
 /** The leaf states the persona's own age: it takes the anchor age, whatever the vocabulary says. */
 const AGE_LABEL = /^(?:(?:current|actual|own|my|self|reported|stated|person'?s?|user'?s?)\s+)*age(?:\s+in\s+years)?$/i;
+/** A path about someone else ("Child.Age", "Partner.Age"): its age is theirs, drawn from the corpus and checked by person-state.ts. */
+const SOMEONE_ELSE = /\b(?:child|children|kids?|sons?|daughters?|parents?|mother|father|partner|spouse|siblings?|brother|sister|grand\w*|pets?|dogs?|cats?|friends?)\b/i;
 const NOT_DURATION = /\b(?:birth|born|graduat\w*|founded|built|model|calendar|school|academic)\b/i;
 
 /** First matching rule wins; a value with no parseable number passes (no rule can judge it). */
@@ -71,6 +79,14 @@ export function sampleValue(leaf: Leaf, rng: RandomGenerator, anchors: Pick<Anch
     ? [{ value: String(anchors.age), polarity: 'neutral' as Polarity, count: 1, largest: undefined }]
     : max === null ? prepared.entries : prepared.entries.filter((v) => v.largest === undefined || v.largest <= max);
   if (pool.length === 0) return null;
+  if (attempt === 0 && opts.firstUniform !== undefined && pool !== prepared.entries && !prepared.isAge) {
+    // A stratified first draw lands on the whole vocabulary, so a bound that removes values never
+    // raises the others above their share (the popularity cap relies on it); out of bounds is null.
+    let full = prepared.balanced.get(floor);
+    if (!full) prepared.balanced.set(floor, (full = balance(prepared.entries, floor)));
+    const entry = prepared.entries[weightedIndexAt(full, opts.firstUniform)]!;
+    return pool.includes(entry) ? { value: entry.value, polarity: entry.polarity } : null;
+  }
   // The unfiltered vocabulary's weights are the same for every persona: cached per floor.
   let weights = pool === prepared.entries ? prepared.balanced.get(floor) : undefined;
   if (!weights) {
@@ -86,7 +102,7 @@ export function sampleValue(leaf: Leaf, rng: RandomGenerator, anchors: Pick<Anch
       pool.forEach((v, i) => v.value === seen && (weights[i] = 0));
     }
     if (!weights.some((w) => w > 0)) return null;
-    picked = weightedIndex(rng, weights);
+    picked = a === 0 && opts.firstUniform !== undefined ? weightedIndexAt(weights, opts.firstUniform) : weightedIndex(rng, weights);
   }
   const { value, polarity } = pool[picked]!;
   return prepared.isAge ? { value, polarity, fromAnchor: true } : { value, polarity };
@@ -146,9 +162,26 @@ function prepare(leaf: Leaf, maxChars: number): Prepared {
     if (!seen) byKey.set(key, { value, polarity: v.polarity, count: v.count, largest });
     else [seen.count, seen.largest] = [seen.count + v.count, largest === undefined ? seen.largest : Math.max(largest, seen.largest ?? largest)];
   }
-  prepared = { isAge: AGE_LABEL.test(label), gated, rule, entries: [...byKey.values()], balanced: new Map() };
+  const isAge = AGE_LABEL.test(label) && !SOMEONE_ELSE.test(leaf.path.split('.').slice(1, -1).join(' '));
+  prepared = { isAge, gated, rule, entries: [...byKey.values()], balanced: new Map() };
   byMax.set(maxChars, prepared);
   return prepared;
+}
+
+/**
+ * The values sampleValue can draw for `leaf` (gated and fitted, ignoring the age bounds), each
+ * with its share of draws at the polarity floor (the same text under two polarities summed).
+ * The popularity cap (person-model.ts) is computed from these shares.
+ */
+export function valueShares(leaf: Leaf, maxChars = 50, floor = 0.1): { value: string; share: number }[] {
+  const prepared = prepare(leaf, maxChars);
+  if (prepared.isAge || prepared.entries.length === 0) return [];
+  let weights = prepared.balanced.get(floor);
+  if (!weights) prepared.balanced.set(floor, (weights = balance(prepared.entries, floor)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const byValue = new Map<string, number>();
+  prepared.entries.forEach((e, i) => byValue.set(e.value, (byValue.get(e.value) ?? 0) + weights[i]! / total));
+  return [...byValue].map(([value, share]) => ({ value, share }));
 }
 
 /** Vocabulary rows of `leaf` that personas never draw: rejected by the value gate, or too long with no clean cut. */

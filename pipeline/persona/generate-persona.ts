@@ -10,6 +10,10 @@ import { narrate } from './narrative.js';
 import { personaRng } from './rng.js';
 import { selectAttributes } from './select-attributes.js';
 import type { Anchors, Persona, PersonaAttribute } from './types.js';
+import type { PersonEvidence } from './load-person-evidence.js';
+import { type PersonPlan, planPerson } from './person-plan.js';
+import { claimsOf } from './person-facts.js';
+import { PersonState } from './person-state.js';
 
 /**
  * One persona from (run seed, index) alone: anchors, then taxonomy-guided attribute selection,
@@ -29,6 +33,8 @@ export interface GenerateContext {
   /** The embedder's `duplicate` cosine: no two chosen leaves above it. */
   duplicateThreshold: number;
   lexicon?: Lexicon;
+  /** Speaker-level evidence from the store (cardinality, real value frequencies, bundles); absent in hand-built contexts. */
+  evidence?: PersonEvidence;
 }
 
 export interface GeneratedPersona {
@@ -61,12 +67,25 @@ export interface PersonaPlan {
    * attempts 0…n−1 (see sampleValue), which is what repair needs; null when none is left.
    */
   draw(leaf: Leaf, stratum: PersonaAttribute['stratum'], attempt: number): PersonaAttribute | null;
+  /** With `person`: the persona's open units, counts, bundles and group draws (person-plan.ts). */
+  person?: PersonPlan;
 }
 
-export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
+export interface PlanOptions {
+  /**
+   * Condition the persona on being one person (cardinality groups, popularity cap, speaker
+   * bundles, pooled draws of single-valued nodes). Off for the baseline reconstructions, which
+   * model other methods' samplers.
+   */
+  person?: boolean;
+}
+
+export function planPersona(ctx: GenerateContext, index: number, opts: PlanOptions = {}): PersonaPlan {
   const { catalog, seed, settings } = ctx;
   const anchors = ctx.sampler.sample(seed, index);
+  const person = opts.person ? planPerson(ctx, index, anchors) : undefined;
   const selection = selectAttributes(catalog, personaRng(seed, index, 'select'), {
+    ...person?.selectOptions,
     k: settings.k,
     minPerRoot: settings.minPerRoot,
     strata: settings.strata,
@@ -90,6 +109,8 @@ export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
         value: fitValue(anchored, settings.maxValueChars) ?? anchored, polarity: 'neutral', origin: 'anchor', stratum, valueType: leaf.valueType, llmCallId: null,
       };
     }
+    const grouped = person?.drawGrouped(leaf, attempt);
+    if (grouped !== undefined) return grouped && { ...grouped, stratum };
     const sampled = sampleValue(leaf, personaRng(seed, index, `values:${unitKey(leaf)}`), anchors, attempt, valueOpts);
     if (!sampled) return null;
     return {
@@ -103,6 +124,7 @@ export function planPersona(ctx: GenerateContext, index: number): PersonaPlan {
     anchors,
     picks: selection.map(({ index: at, stratum }) => ({ leaf: catalog.leaves[at]!, stratum })),
     draw,
+    ...(person ? { person } : {}),
   };
 }
 
@@ -132,12 +154,51 @@ export function finishPersona(
   return { persona, remaining: checkConsistency(persona, lexicon), repairs: repaired.log, dropped: unresolved.size };
 }
 
-/** One persona offline: plan, a corpus value per chosen unit (units with none are left out), repair, narrative. */
+/** Values tried per chosen unit before it is left out: each must fit the person drawn so far. */
+export const MAX_VALUE_ATTEMPTS = 8;
+
+/**
+ * One persona offline: plan, then a value per chosen unit in order (a real speaker's bundle first),
+ * each admitted only when its claims fit the person so far (person-state.ts) and its text is not
+ * already held; units with no fitting value are left out; then repair and the narrative.
+ */
 export function generatePersona(ctx: GenerateContext, index: number): GeneratedPersona {
-  const plan = planPersona(ctx, index);
-  const drafted = plan.picks.flatMap((pick) => {
-    const attribute = plan.draw(pick.leaf, pick.stratum, 0);
-    return attribute ? [{ pick, attribute, attempts: 0 }] : [];
-  });
-  return finishPersona(ctx, plan, drafted);
+  const plan = planPersona(ctx, index, { person: true });
+  return finishPersona(ctx, plan, draftPerson(plan));
+}
+
+export function draftPerson(plan: PersonaPlan): { pick: ChosenUnit; attribute: PersonaAttribute; attempts: number }[] {
+  const person = plan.person!;
+  const state = new PersonState(plan.anchors, person.facts, person.counts);
+  const held = new Set<string>();
+  const drafted: { pick: ChosenUnit; attribute: PersonaAttribute; attempts: number }[] = [];
+  for (const pick of plan.picks) {
+    for (let attempt = 0; attempt < MAX_VALUE_ATTEMPTS; attempt++) {
+      const attribute = plan.draw(pick.leaf, pick.stratum, attempt);
+      // A stratified first draw may land on a value the persona's age rules out: an uncapped unit tries again.
+      if (!attribute) {
+        if (attempt === 0 && !person.capped(pick.leaf)) continue;
+        break;
+      }
+      const text = attribute.value.trim().toLowerCase();
+      if (attribute.origin !== 'anchor') {
+        // A capped unit is not re-drawn: a second draw would favour its other values beyond their share.
+        const retry = person.capped(pick.leaf) ? 'break' : 'continue';
+        if (held.has(text)) {
+          if (retry === 'break') break;
+          continue;
+        }
+        const claims = claimsOf({ scope: person.scopeOf(pick.leaf), label: attribute.label, value: attribute.value, polarity: attribute.polarity }, person.facts);
+        if (state.conflict(claims) !== null) {
+          if (retry === 'break') break;
+          continue;
+        }
+        state.add(claims);
+      }
+      held.add(text);
+      drafted.push({ pick, attribute, attempts: attempt });
+      break;
+    }
+  }
+  return drafted;
 }

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import { buildCatalog, type Catalog, type Leaf, type LeafValue, type LeafValueType, type Polarity } from './leaf-catalog.js';
+import { loadPersonEvidence, type PersonEvidence } from './load-person-evidence.js';
 
 /**
  * The selection catalog of one taxonomy version, read from the store: its value facets (each leaf,
@@ -38,6 +39,8 @@ type FacetRow = {
 export interface CatalogRows {
   leaves: Leaf[];
   pairs: { a: string; b: string; count: number }[];
+  /** Speaker-level evidence (cardinality, real value frequencies, bundles); absent in hand-built catalogs. */
+  evidence?: PersonEvidence;
 }
 
 export async function loadCatalog(store: Store, versionId: number): Promise<Catalog> {
@@ -94,5 +97,6 @@ export async function loadCatalogRows(store: Store, versionId: number, limits = 
      SELECT * FROM top ORDER BY a, b`,
     [versionId, limits.pairs],
   );
-  return { leaves, pairs: pairs.map((p) => ({ a: p.a, b: p.b, count: Number(p.count) })) };
+  const evidence = await loadPersonEvidence(store, versionId);
+  return { leaves, pairs: pairs.map((p) => ({ a: p.a, b: p.b, count: Number(p.count) })), evidence };
 }

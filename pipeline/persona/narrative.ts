@@ -3,6 +3,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { sha256 } from '../core/hash.js';
 import type { Persona, PersonaAttribute } from './types.js';
+import { singular } from './consistency-occupation.js';
 import { ANCHOR_EXTRAS, type AnchorWords, INTROS, type TemplateKind, TEMPLATES } from './narrative-templates.js';
 import { capFirst, decadeOf, isSelfNegated, jobPhrase, lowerLabel, nounPhrase, ownSentence, roughPopulation, toClause, wordCount } from './narrative-text.js';
 
@@ -89,13 +90,25 @@ function shuffled<T>(items: readonly T[], rng: RandomGenerator): T[] {
   return out;
 }
 
+const contentWords = (s: string) => new Set((s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(singular));
+
+/**
+ * A value that only repeats its attribute's name ("Kid" = "kids", "Dish Preference" = "dishes")
+ * says nothing a sentence could carry: "Regarding kid, I'd put it as kid." It is left out of the summary.
+ */
+export function echoesLabel(a: Pick<PersonaAttribute, 'label' | 'value'>): boolean {
+  const value = contentWords(a.value);
+  const label = contentWords(a.label);
+  return value.size > 0 && [...value].every((w) => label.has(w));
+}
+
 /** One per root (roots by their best value, ties shuffled), then a second per root, then the rest. */
 function orderAttributes(persona: Persona, rng: RandomGenerator): number[] {
   const seen = new Set<string>();
   const byRoot = new Map<string, number[]>();
   persona.attributes.forEach((a, i) => {
     const key = a.value.trim().toLowerCase();
-    if (a.stratum === 'anchor' || a.origin === 'anchor' || key === '' || seen.has(key)) return;
+    if (a.stratum === 'anchor' || a.origin === 'anchor' || key === '' || seen.has(key) || echoesLabel(a)) return;
     seen.add(key);
     const list = byRoot.get(a.root);
     if (list) list.push(i);

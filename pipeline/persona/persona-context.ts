@@ -32,7 +32,7 @@ export async function personaSetup(store: Store, config: Config, runId: string, 
   const s = config.sample;
   const samplerOptions = { mode: s.anchorMode, minAge: s.minAge, maxAge: s.maxAge, overrides: s.anchors };
   const shared = { seed: config.seed, taxonomyVersion: versionId, settings: s, duplicateThreshold: embedder.thresholds.duplicate, lexicon: loadLexicon() };
-  const ctx: GenerateContext = { ...shared, catalog, sampler: createAnchorSampler(samplerOptions) };
+  const ctx: GenerateContext = { ...shared, catalog, sampler: createAnchorSampler(samplerOptions), ...(rows.evidence ? { evidence: rows.evidence } : {}) };
   return { ok: true, ctx, llm: s.llm ? { ...createStageLlm(store, config, runId, stage), personasAtOnce: s.llmPersonas } : undefined, poolContext: { ...shared, rows, samplerOptions } };
 }
 

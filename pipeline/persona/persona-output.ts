@@ -33,12 +33,22 @@ export function nestAttributes(attributes: readonly PersonaAttribute[]): NestedA
     let at = out;
     for (const part of parts.slice(0, -1)) {
       const next = at[part];
-      at = (next && !isEntry(next) ? next : (at[part] = {})) as NestedAttributes;
+      if (next && !isEntry(next)) at = next;
+      else {
+        // A facet whose path is its node's ("Hobby") beside facets below it ("Hobby.Fishing"): it moves
+        // one level down under its own name instead of being overwritten.
+        const below: NestedAttributes = next ? { [part]: next } : {};
+        at = at[part] = below;
+      }
     }
-    at[parts.at(-1)!] = {
+    const entry: AttributeEntry = {
       value: a.value, polarity: a.polarity, origin: a.origin, stratum: a.stratum, node_id: a.nodeId,
       ...(a.facetId ? { facet_id: a.facetId } : {}), ...(a.llmCallId ? { llm_call_id: a.llmCallId } : {}),
     };
+    const last = parts.at(-1)!;
+    const held = at[last];
+    if (held && !isEntry(held)) held[last] = entry;
+    else at[last] = entry;
   }
   return out;
 }

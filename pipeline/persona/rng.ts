@@ -31,11 +31,15 @@ export const uniform = (rng: RandomGenerator): number => uniformFloat64(rng);
  * the draw is uniform, so a caller never has to special-case an all-zero row. -1 for no weights.
  */
 export function weightedIndex(rng: RandomGenerator, weights: ArrayLike<number>): number {
+  return weights.length === 0 ? -1 : weightedIndexAt(weights, uniform(rng));
+}
+
+/** The index whose cumulative weight interval holds u·total (u in [0, 1)): weightedIndex with a given uniform. */
+export function weightedIndexAt(weights: ArrayLike<number>, u: number): number {
   const n = weights.length;
   if (n === 0) return -1;
   let total = 0;
   for (let i = 0; i < n; i++) total += clean(weights[i]!);
-  const u = uniform(rng);
   if (!(total > 0)) return Math.min(n - 1, Math.floor(u * n));
   const target = u * total;
   let acc = 0;

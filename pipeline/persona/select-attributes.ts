@@ -32,6 +32,13 @@ export interface SelectOptions {
   initial?: Float32Array;
   /** Leaf indices never to choose (e.g. restating an anchor). */
   exclude?: ReadonlySet<number>;
+  /**
+   * Units that are alternatives or counted items of one node: choosing a member counts against its
+   * group's cap, and a full group blocks its other members (a single-valued node has cap 1).
+   */
+  groups?: { of: Int32Array; members: readonly (readonly number[])[]; cap: ArrayLike<number> };
+  /** Units chosen first, as 'near' (a real speaker's bundle): the profile grows from them. */
+  seeds?: readonly number[];
   /** Largest catalog whose Gram matrix is cached (default GRAM_MAX_LEAVES); above it, ranking costs n·d per visit. */
   gramMaxLeaves?: number;
 }
@@ -62,15 +69,19 @@ export function selectAttributes(catalog: Catalog, rng: RandomGenerator, opts: S
 
   const roots = shuffle(rng, [...catalog.byRoot.keys()].sort());
   const pools = roots.map((r) => catalog.byRoot.get(r)!.filter((i) => !blocked[i]));
-  const budgets = allocate(pools.map((p) => p.length), o.k, o.minPerRoot);
+  const seeds = (o.seeds ?? []).filter((i, at, all) => i >= 0 && i < n && !blocked[i] && all.indexOf(i) === at).slice(0, o.k);
+  const budgets = allocate(pools.map((p) => p.length), o.k - seeds.length, o.minPerRoot);
   const out: Selection[] = [];
   const [mask, fallback] = [new Float64Array(3), new Float64Array(3)];
   const scratch = new Float64Array(Math.max(1, ...pools.map((p) => p.length)));
 
+  const taken = new Int32Array(o.groups?.members.length ?? 0);
   const choose = (i: number, stratum: Stratum) => {
     out.push({ index: i, stratum });
     blocked[i] = 1;
     for (const j of dups[i]!) blocked[j] = 1;
+    const g = o.groups ? o.groups.of[i]! : -1;
+    if (g >= 0 && ++taken[g]! >= (o.groups!.cap[g] ?? 1)) for (const j of o.groups!.members[g]!) blocked[j] = 1;
     for (const { index: q, count } of catalog.partners(i)) {
       cooc[q]! += count;
       weight[q] = prior[q]! * (1 + o.cooccurBoost * Math.log1p(cooc[q]!));
@@ -126,6 +137,7 @@ export function selectAttributes(catalog: Catalog, rng: RandomGenerator, opts: S
     return thirds;
   };
 
+  for (const i of seeds) if (!blocked[i]) choose(i, 'near');
   let shortfall = 0;
   for (const { r, size } of interleave(budgets, o.chunk)) shortfall += size - visit(r, size);
   // A root whose pool ran dry (duplicates of earlier picks) hands its remaining budget on.

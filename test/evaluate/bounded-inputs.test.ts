@@ -48,7 +48,8 @@ describe('evaluation provenance', () => {
         withEvidence += expected ? 1 : 0;
       });
     }
-    expect(withEvidence).toBeGreaterThan(100);
+    // Enough attributes to exercise every case; the popularity cap keeps this small corpus's personas short.
+    expect(withEvidence).toBeGreaterThan(40);
     expect(await store.all("SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name = 'provenance_wanted'")).toEqual([]);
   });
 });

@@ -76,7 +76,9 @@ describe('persona card quotes', () => {
          SELECT 1 FROM facet_evidence e WHERE e.facet_id = a.facet_id AND lower(trim(e.value)) = lower(trim(a.value)))`,
     );
     expect(cut).toBeGreaterThan(0n); // some values are cut: the prefix path is compared too
-    expect(await compare()).toBeGreaterThan(50);
+    // The 40-conversation fixture gives each persona few corpus values once no value may be in
+    // more than 20% of personas (issue 13's cap): 36 over these 6 cards.
+    expect(await compare()).toBeGreaterThan(25);
   });
 
   it('stay the same for a prefix of a later mention, a value that matches nothing, and an attribute without a facet', async () => {
@@ -92,6 +94,6 @@ describe('persona card quotes', () => {
     expect(await store.scalar("SELECT count(*) FROM persona_attributes WHERE origin = 'corpus' AND position % 3 = 1 AND facet_id IS NOT NULL")).toBeGreaterThan(0n);
     await store.run("UPDATE persona_attributes SET value = 'zz no such value' WHERE origin = 'corpus' AND position % 5 = 0");
     await store.run("UPDATE persona_attributes SET facet_id = NULL WHERE origin = 'corpus' AND position % 7 = 0");
-    expect(await compare()).toBeGreaterThan(50);
+    expect(await compare()).toBeGreaterThan(25);
   });
 });

@@ -11,7 +11,7 @@ let ctx: GenerateContext | undefined;
 parentPort!.on('message', (message: PoolInit | PoolRequest) => {
   if (message.kind === 'init') {
     const { rows, samplerOptions, ...rest } = message.context;
-    ctx = { ...rest, catalog: buildCatalog(rows.leaves, rows.pairs), sampler: createAnchorSampler(samplerOptions) };
+    ctx = { ...rest, catalog: buildCatalog(rows.leaves, rows.pairs), sampler: createAnchorSampler(samplerOptions), ...(rows.evidence ? { evidence: rows.evidence } : {}) };
     return;
   }
   try {
