@@ -18,6 +18,10 @@ export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
     "If we're talking {label}, {value} is right up my alley.",
     "I'm a big fan of {value} when it comes to {label}.",
     "One thing I'm always keen on is {value}.",
+    "{value} always puts me in a good mood.",
+    "You'd win me over with {value}.",
+    "I never get tired of {value}.",
+    "I'd pick {value} any day.",
   ],
   'like-vp': [
     '{clause}, and I genuinely enjoy it.',
@@ -58,6 +62,8 @@ export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
     "If there's one thing I'd skip in {label}, it's {value}.",
     'I have little patience for {value}.',
     '{value}? Not my thing at all.',
+    "I'd happily do without {value}.",
+    'You will not catch me enjoying {value}.',
   ],
   'dislike-vp': [
     "I can't stand {gerund}.",

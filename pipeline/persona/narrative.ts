@@ -49,12 +49,22 @@ function clip(value: string): string {
  * "reading preference novel").
  */
 function labelPhrase(a: PersonaAttribute): string {
-  const label = lowerLabel(a.label);
+  const label = spokenLabel(lowerLabel(a.label));
   const segments = a.path.split('.').filter((s, i) => i > 0 || s !== a.root);
   if (a.facetId && segments.length >= 3 && segments.at(-1) === a.label) return label;
   const parent = lowerLabel(segments.at(-1) === a.label ? (segments.at(-2) ?? '') : (segments.at(-1) ?? ''));
   const overlap = parent.split(' ').some((w) => label.includes(w)) || parent.includes(label);
   return label.includes(' ') || parent === '' || overlap ? label : `${parent} ${label}`;
+}
+
+/**
+ * How a person would name the topic: taxonomy labels say "Weather Preference" or "Game
+ * Interest", people say "weather" or "games" ("When it comes to weather preference, …" reads as a
+ * form). The words "preference", "interest" and "favourite" go; the label stays when nothing is left.
+ */
+export function spokenLabel(label: string): string {
+  const spoken = label.replace(/\b(?:preferences?|interests?|favou?rites?)\b/gi, ' ').replace(/\s+/g, ' ').trim();
+  return spoken === '' || /^(?:and|or|of)\b|\b(?:and|or|of)$/.test(spoken) ? label : spoken;
 }
 
 /** How an attribute is said: a taste, a dislike, a fact, a number or free text. */

@@ -2,12 +2,12 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { describe, expect, it } from 'vitest';
-import { NARRATIVE_WORDS, narrate, narrateWithTrace } from '../../pipeline/persona/narrative.js';
+import { NARRATIVE_WORDS, narrate, narrateWithTrace, spokenLabel } from '../../pipeline/persona/narrative.js';
 import { isSelfNegated, jobPhrase, joinList, nounPhrase, toClause } from '../../pipeline/persona/narrative-text.js';
 import { DEFAULT_ROOTS } from '../../pipeline/core/types.js';
 import type { Persona, PersonaAttribute } from '../../pipeline/persona/types.js';
 
-const DISLIKE = /can't stand|not into|hard no|dislike|isn't for me|skip|patience|not my thing|rather avoid/i;
+const DISLIKE = /can't stand|not into|hard no|dislike|isn't for me|skip|patience|not my thing|rather avoid|do without|not catch me enjoying/i;
 /** Negative values that are not already negations or own sentences must come out as dislikes. */
 function expectsDislike(a: PersonaAttribute): boolean {
   if (a.polarity !== 'negative' || a.valueType === 'numeric' || isSelfNegated(a.value) || /^(?:she|he|i|i'm|my)\b/i.test(a.value)) return false;
@@ -129,5 +129,16 @@ describe('grammar helpers', () => {
     expect(jobPhrase('Cooks, Restaurant')).toBe('a restaurant cook');
     expect(jobPhrase('First-Line Supervisors of Retail Sales Workers')).toBe('a first-line supervisor of retail sales workers');
     expect(jobPhrase('Chefs and Head Cooks')).toBe('one of the chefs and head cooks');
+  });
+});
+
+describe('spokenLabel', () => {
+  it('names the topic as a person would, keeping labels that would be left empty or dangling', () => {
+    expect(spokenLabel('weather preference')).toBe('weather');
+    expect(spokenLabel('game interest')).toBe('game');
+    expect(spokenLabel('favorite food')).toBe('food');
+    expect(spokenLabel('preference')).toBe('preference');
+    expect(spokenLabel('interest and preference')).toBe('interest and preference');
+    expect(spokenLabel('marital status')).toBe('marital status');
   });
 });
