@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { registerScrubFunction, SCRUB_SQL_FUNCTION as SCRUB } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
 import { nestAttributes, personaLine, scrubPersona } from './persona-output.js';
@@ -21,6 +22,7 @@ const PAGE = 500;
 
 export async function exportPersonas(store: Store, q: PersonaQuery, format: PersonaExportFormat, outFile: string): Promise<number> {
   const range = await personaRange(store, q);
+  mkdirSync(dirname(outFile), { recursive: true }); // --out may name a folder not made yet
   if (format === 'parquet') {
     const quoted = outFile.replace(/'/g, "''");
     registerScrubFunction(store.connection);

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pLimit from 'p-limit';
 import type { LlmClient } from '../llm/client.js';
 import type { Store } from '../store/store.js';
@@ -54,6 +55,7 @@ export async function runPersonas(opts: PersonaRunOptions): Promise<PersonaRunCo
   await clearPersonas(store, ctx, opts.clear === 'all' ? 0 : start, opts.clear === 'all' ? undefined : start + count);
   const counts: PersonaRunCounts = { personas: 0, attributes: 0, minAttributes: count > 0 ? Infinity : 0, roots: 0, repairs: 0, dropped: 0, violations: 0, personasWithViolations: 0, llmValues: 0, llmFlagged: 0 };
   const roots = new Set<string>();
+  mkdirSync(dirname(jsonlPath), { recursive: true }); // --outputs or --out may name a folder not made yet
   const tmp = `${jsonlPath}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
   const end = start + count;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { PipelineError } from '../core/errors.js';
 import { registerScrubFunction, scrubDeep, scrubText, SCRUB_SQL_FUNCTION as SCRUB } from '../privacy/scrub-output.js';
@@ -59,6 +60,7 @@ export function leafPaths(tree: NestedTaxonomy, prefix = ''): string[] {
 
 /** Renders a version in one format, labels, paths and values PII-scrubbed; parquet is written by DuckDB itself. */
 export async function exportVersion(store: Store, versionId: number, format: ExportFormat, outFile: string): Promise<void> {
+  mkdirSync(dirname(outFile), { recursive: true }); // --out may name a folder not made yet
   if (format === 'parquet') {
     registerScrubFunction(store.connection);
     await store.run(

@@ -54,10 +54,11 @@ beforeAll(async () => {
   // again, so it shows the anchored run left the default set alone; default 0-3 are rewritten
   // after it, so `show 7:0` must pick the default persona on purpose, not by insertion order.
   const anchored = await gen('-n', '5', ...ANCHORS, '--out', file('anchored.jsonl'));
-  const first = await gen('-n', '4', '--out', file('first.jsonl'));
+  const first = await gen('-n', '4', '--out', file('not/made/yet/first.jsonl'));
   generated = { first, second, all, anchored };
   // Readers share the store.
-  const out = (ext: string) => file(`export.${ext}`);
+  // Output folders that do not exist yet are made (the first run's --out, every export).
+  const out = (ext: string) => file(`exports/export.${ext}`);
   const [q, s, sj, jsonl, parquet, deeppersona] = await Promise.all([
     cli('--json', 'sql', 'SELECT variant, persona_index, persona_id FROM personas WHERE run_seed = 7 ORDER BY variant, persona_index'),
     cli('personas', 'show', '7:0'),
@@ -87,7 +88,7 @@ describe('deeppersona personas generate', () => {
     expect(generated.first.stdout).toMatch(/^4 personas \(indices 0-3, seed 7, taxonomy v1\): \d+\.\d attributes each, 0 with remaining violations$/m);
     expect(generated.second.stdout).toMatch(/^4 personas \(indices 4-7, seed 7, /m);
     expect(generated.all.stdout).toContain(file('all.jsonl'));
-    expect(read('first.jsonl') + read('second.jsonl')).toBe(read('all.jsonl'));
+    expect(read('not/made/yet/first.jsonl') + read('second.jsonl')).toBe(read('all.jsonl'));
     const all = lines('all.jsonl');
     expect(all.map((p) => [p.seed, p.index])).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => [7, i]));
     expect(new Set(all.map((p) => p.id)).size).toBe(8);
@@ -166,14 +167,14 @@ describe('deeppersona personas show', () => {
 describe('deeppersona personas export', () => {
   it('jsonl reproduces the generated lines of the seed byte for byte (its whole stored default set)', () => {
     ok(exports.jsonl);
-    expect(exports.jsonl.stdout).toBe(`8 personas (jsonl) → ${file('export.jsonl')}\n`);
-    expect(read('export.jsonl')).toBe(read('all.jsonl'));
+    expect(exports.jsonl.stdout).toBe(`8 personas (jsonl) → ${file('exports/export.jsonl')}\n`);
+    expect(read('exports/export.jsonl')).toBe(read('all.jsonl'));
   });
 
   it('parquet is readable by DuckDB, one row per attribute', async () => {
     ok(exports.parquet);
     const all = lines('all.jsonl');
-    const path = file('export.parquet').replace(/'/g, "''");
+    const path = file('exports/export.parquet').replace(/'/g, "''");
     const [counts] = await query<{ n: bigint; personas: bigint; keys: bigint }>(
       `SELECT count(*) AS n, count(DISTINCT persona_id) AS personas, count(DISTINCT (persona_id, position)) AS keys FROM read_parquet('${path}')`,
     );
@@ -189,7 +190,7 @@ describe('deeppersona personas export', () => {
   it('deeppersona is the authors\' profile JSON: metadata, then Profile_1… with demographics and a summary', () => {
     ok(exports.deeppersona);
     const all = lines('all.jsonl');
-    const doc = JSON.parse(read('export.json')) as Record<string, Record<string, unknown>>;
+    const doc = JSON.parse(read('exports/export.json')) as Record<string, Record<string, unknown>>;
     expect(Object.keys(doc)).toEqual(['metadata', ...all.map((_, i) => `Profile_${i + 1}`)]);
     expect(doc.metadata).toMatchObject({ profiles_completed: 8, total_profiles: 8, status: 'completed' });
     const a = all[0]!.anchors;
