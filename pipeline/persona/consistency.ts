@@ -53,10 +53,14 @@ export function repairPersona(persona: Persona, resample: Resampler, maxRounds =
     return { current: { ...persona, attributes: original.map((i) => slots[i]!) }, original };
   };
 
+  // The last check's result while no slot has changed since it: a clean persona is checked once, not twice.
+  let checked: Violation[] | undefined;
   for (let round = 0; round < maxRounds; round++) {
     const { current, original } = compact();
     const violations = checkConsistency(current, lexicon);
+    checked = violations;
     if (violations.length === 0) break;
+    checked = undefined;
     // One resample per attribute per round: the first rule (in RULES order) names the step.
     const firstRule = new Map<number, string>();
     for (const v of violations) if (!firstRule.has(v.attributeIndex)) firstRule.set(v.attributeIndex, v.rule);
@@ -73,5 +77,5 @@ export function repairPersona(persona: Persona, resample: Resampler, maxRounds =
     }
   }
   const { current } = compact();
-  return { persona: current, log, remaining: checkConsistency(current, lexicon) };
+  return { persona: current, log, remaining: checked ?? checkConsistency(current, lexicon) };
 }

@@ -151,7 +151,9 @@ export function finishPersona(
   const kept = repaired.persona.attributes.filter((_, i) => !unresolved.has(i));
   const persona: Persona = { ...repaired.persona, attributes: kept, summary: '' };
   persona.summary = narrate(persona, ctx.seed);
-  return { persona, remaining: checkConsistency(persona, lexicon), repairs: repaired.log, dropped: unresolved.size };
+  // Nothing dropped: the persona's attributes are the ones repair checked last.
+  const remaining = unresolved.size === 0 ? repaired.remaining : checkConsistency(persona, lexicon);
+  return { persona, remaining, repairs: repaired.log, dropped: unresolved.size };
 }
 
 /** Values tried per chosen unit before it is left out: each must fit the person drawn so far. */
