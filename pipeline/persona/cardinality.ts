@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cachedJsonLoader } from '../core/json-file.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { singular } from './consistency-occupation.js';
@@ -29,14 +29,7 @@ const LexiconSchema = z.object({
 export type CardinalityLexicon = z.infer<typeof LexiconSchema>;
 
 export const DEFAULT_CARDINALITY_PATH = fileURLToPath(new URL('../../data/consistency/cardinality.json', import.meta.url));
-let cached: CardinalityLexicon | undefined;
-
-export function loadCardinalityLexicon(path = DEFAULT_CARDINALITY_PATH): CardinalityLexicon {
-  if (path === DEFAULT_CARDINALITY_PATH && cached) return cached;
-  const lexicon = LexiconSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  if (path === DEFAULT_CARDINALITY_PATH) cached = lexicon;
-  return lexicon;
-}
+export const loadCardinalityLexicon: (path?: string) => CardinalityLexicon = cachedJsonLoader(DEFAULT_CARDINALITY_PATH, (json) => LexiconSchema.parse(json));
 
 /** What the corpus says about one node, accumulated over speaker units. */
 export interface NodeEvidence {

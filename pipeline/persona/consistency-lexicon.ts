@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cachedJsonLoader } from '../core/json-file.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Anchors, PersonaAttribute } from './types.js';
@@ -26,20 +26,16 @@ export type Lexicon = z.infer<typeof LexiconSchema>;
 
 export const DEFAULT_LEXICON_PATH = fileURLToPath(new URL('../../data/consistency/contradictions.json', import.meta.url));
 
-let cached: Lexicon | undefined;
-
 /** Parsed and checked once: a side named in `compatible` or `anchorOccupation` must exist. */
-export function loadLexicon(path = DEFAULT_LEXICON_PATH): Lexicon {
-  if (path === DEFAULT_LEXICON_PATH && cached) return cached;
-  const lexicon = LexiconSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+export const loadLexicon: (path?: string) => Lexicon = cachedJsonLoader(DEFAULT_LEXICON_PATH, (json, path) => {
+  const lexicon = LexiconSchema.parse(json);
   for (const g of lexicon.groups) {
     const named = [...g.compatible.flat(), ...(g.anchorOccupation ? [g.anchorOccupation.side] : [])];
     const unknown = named.find((s) => !(s in g.sides));
     if (unknown) throw new Error(`${path}: group ${g.id} names unknown side "${unknown}"`);
   }
-  if (path === DEFAULT_LEXICON_PATH) cached = lexicon;
   return lexicon;
-}
+});
 
 const scopes = new Map<string, RegExp>();
 const scopePattern = (k: string) => {

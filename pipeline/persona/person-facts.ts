@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cachedJsonLoader } from '../core/json-file.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isCancelled, wordsToNumber } from './consistency-match.js';
@@ -47,14 +47,7 @@ const Schema = z.object({
 export type PersonFacts = z.infer<typeof Schema>;
 
 export const DEFAULT_FACTS_PATH = fileURLToPath(new URL('../../data/consistency/person-facts.json', import.meta.url));
-let cached: PersonFacts | undefined;
-
-export function loadPersonFacts(path = DEFAULT_FACTS_PATH): PersonFacts {
-  if (path === DEFAULT_FACTS_PATH && cached) return cached;
-  const facts = Schema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  if (path === DEFAULT_FACTS_PATH) cached = facts;
-  return facts;
-}
+export const loadPersonFacts: (path?: string) => PersonFacts = cachedJsonLoader(DEFAULT_FACTS_PATH, (json) => Schema.parse(json));
 
 export type Sex = 'female' | 'male';
 export type Claim =
