@@ -1,5 +1,6 @@
 import { fingerprintFile } from '../pipeline/core/hash.js';
 import { collectInputs } from '../pipeline/ingest/collect-inputs.js';
+import { checkpoint, deferringCheckpoints } from '../pipeline/ingest/defer-checkpoints.js';
 import { ingestFile, type FileReport } from '../pipeline/ingest/ingest-file.js';
 import { sourcePathKey } from '../pipeline/ingest/source-id.js';
 import { defineStage } from '../pipeline/runner/stage.js';
@@ -20,9 +21,12 @@ export const ingestStage = defineStage({
     // Listed here as well as counted, so a file left out of a folder is never a silent loss.
     for (const s of skipped) reporter.line(`ingest: skipped ${sourcePathKey(s.path)} (${s.reason})`);
     const reports: FileReport[] = [];
-    for (const file of files) {
-      reports.push(await ingestFile(store, file, { format: config.ingest.format, maxTurnBytes: config.ingest.maxTurnBytes, runId, reporter }));
-    }
+    await deferringCheckpoints(store, async () => {
+      for (const file of files) {
+        reports.push(await ingestFile(store, file, { format: config.ingest.format, maxTurnBytes: config.ingest.maxTurnBytes, runId, reporter }));
+      }
+    });
+    await checkpoint(store);
     const sum = (pick: (r: FileReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
     const counts = {
       files: reports.length,

@@ -14,18 +14,10 @@ const CHUNK_RECORDS = 5_000;
 const CHUNK_TEXT_CHARS = 8 * 1024 * 1024;
 /**
  * A transaction commits after the chunk that brings it to a DuckDB row group of turns (122,880
- * rows): DuckDB then writes the rows straight to the database file, compressed, and the WAL
- * holds only their place, instead of writing every row to the WAL and again at the checkpoint.
+ * rows) rather than after every chunk: each commit flushes the WAL to disk. (DuckDB's optimistic
+ * writes, which would send such a transaction straight to the file, are off: see store.ts.)
  */
 const COMMIT_TURNS = 122_880;
-/**
- * While a file is written, DuckDB checkpoints only past this much WAL: a checkpoint rewrites the
- * growing key indexes, so checkpointing at the default 16 MB made ingest quadratic (in one 500 MB
- * run, 84 of 157 s went to commits). Committed chunks are in the WAL, so a killed ingest loses
- * none; the file's last commit, after the default is restored, checkpoints once.
- */
-const INGEST_CHECKPOINT_THRESHOLD = '1GB';
-
 export interface WriteSizes {
   chunkRecords: number;
   commitTurns: number;
@@ -76,7 +68,7 @@ export class ConversationWriter {
     sizes: WriteSizes = { chunkRecords: CHUNK_RECORDS, commitTurns: COMMIT_TURNS },
   ): Promise<ConversationWriter> {
     const writer = new ConversationWriter(store, source.sourceId, source.pathKey, source.runId, tally, sizes);
-    await store.run(`SET checkpoint_threshold = '${INGEST_CHECKPOINT_THRESHOLD}'; ${NEW_STAGING} BEGIN TRANSACTION; ${writer.sql.deleteRejects}`);
+    await store.run(`${NEW_STAGING} BEGIN TRANSACTION; ${writer.sql.deleteRejects}`);
     return writer;
   }
 
@@ -130,16 +122,16 @@ export class ConversationWriter {
     await this.pending;
   }
 
-  /** Commits the last transaction; with the default threshold back, this commit checkpoints. */
+  /** Commits the last transaction (see `deferringCheckpoints` for when DuckDB checkpoints). */
   async commit(): Promise<void> {
-    await this.store.run(`RESET checkpoint_threshold; COMMIT; ${DROP_STAGING}`);
+    await this.store.run(`COMMIT; ${DROP_STAGING}`);
   }
 
   /** Rolls back the open chunk; chunks already committed stay (the file is read again next time). */
   async abort(): Promise<void> {
     await this.pending.catch(() => undefined);
     await this.store.run('ROLLBACK').catch(() => undefined);
-    await this.store.run(`RESET checkpoint_threshold; ${DROP_STAGING}`).catch(() => undefined);
+    await this.store.run(DROP_STAGING).catch(() => undefined);
   }
 
   private async stage(table: string, chunks: DuckDBDataChunk[]): Promise<void> {

@@ -26,7 +26,11 @@ export class Store {
     if (path !== ':memory:' && !readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, { ...(readOnly ? { access_mode: 'READ_ONLY' } : {}), ...memoryOptions(path, opts) });
+      instance = await DuckDBInstance.create(path, {
+        ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
+        ...memoryOptions(path, opts),
+        ...CRASH_SAFE_WRITES,
+      });
     } catch (error) {
       throw translateOpenError(path, error);
     }
@@ -160,6 +164,17 @@ export interface MemorySettings {
 }
 
 export const DEFAULT_MEMORY_LIMIT = '512MB';
+
+/**
+ * DuckDB 1.5.6 writes a large transaction's rows to the database file before COMMIT ("optimistic
+ * writes"). A process killed during such a COMMIT can leave a WAL whose replay keeps one table's rows
+ * but not another's from the same transaction, with a primary-key index that no longer matches its
+ * rows (reproduced by test/store/kill-during-commit.test.ts: 130,000 turns without their 65,000 conversations;
+ * the next insert fails "Duplicate key", a delete fails "Failed to delete all rows from index").
+ * Without optimistic writes every committed row goes through the WAL and a kill at any point leaves
+ * all or none of a transaction. README "Crash safety" has the numbers.
+ */
+const CRASH_SAFE_WRITES = { enable_optimistic_write: 'false' };
 
 function memoryOptions(path: string, opts: MemorySettings): Record<string, string> {
   const options: Record<string, string> = { memory_limit: checkedSize(opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT) };

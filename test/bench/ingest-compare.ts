@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { fingerprintFile } from '../../pipeline/core/hash.js';
+import { checkpoint, deferringCheckpoints } from '../../pipeline/ingest/defer-checkpoints.js';
 import { ingestFile } from '../../pipeline/ingest/ingest-file.js';
 import { conversationIdSql, sourceIdFor, turnIdSql } from '../../pipeline/ingest/source-id.js';
 import { createMemoryReporter } from '../../pipeline/runner/reporter.js';
@@ -34,15 +35,15 @@ async function timed(db: string, load: (store: Store) => Promise<void>): Promise
 
 /**
  * Our ingest of one chat-jsonl file as the CLI's ingest stage times it (the file's fingerprint is
- * taken before the clock starts: the stage key needs it first), then a checkpoint like DuckDB's
- * (ingest's last commit has usually checkpointed already; below 16 MB of WAL, closing the store would).
+ * taken before the clock starts: the stage key needs it first), with checkpoints deferred and one
+ * at the end, as the stage does.
  */
 export async function oursMs(file: string, db: string): Promise<Timing> {
   await fingerprintFile(file);
   const opts = { format: 'chat-jsonl' as const, maxTurnBytes: 100_000, runId: 'bench', reporter: createMemoryReporter() };
   return timed(db, async (store) => {
-    await ingestFile(store, file, opts);
-    await store.run('CHECKPOINT');
+    await deferringCheckpoints(store, () => ingestFile(store, file, opts));
+    await checkpoint(store);
   });
 }
 
