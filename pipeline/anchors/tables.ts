@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PipelineError } from '../core/errors.js';
+import { repoPath } from '../core/repo-path.js';
 
 /**
  * The real population tables behind persona anchors (data/demographics/, see its README): WPP 2024
  * age × sex, World Bank 2024 totals, GeoNames cities and country codes, BLS OEWS occupations.
  * Loaded once per directory and cached: the sampler and the fidelity checks share one copy.
  */
-export const DEMOGRAPHICS_DIR = fileURLToPath(new URL('../../data/demographics/', import.meta.url));
+export const DEMOGRAPHICS_DIR = `${repoPath('data', 'demographics')}/`;
 
 /** WPP's open "100+" group is spread uniformly over 100–104 (the table says nothing finer). */
 export const MAX_TABLE_AGE = 104;

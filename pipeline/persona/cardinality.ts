@@ -1,7 +1,7 @@
 import { cachedJsonLoader } from '../core/json-file.js';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { singular } from './consistency-occupation.js';
+import { repoPath } from '../core/repo-path.js';
 
 /**
  * Attribute cardinality: does one person hold one value of a taxonomy node (religion, marital
@@ -28,7 +28,7 @@ const LexiconSchema = z.object({
 });
 export type CardinalityLexicon = z.infer<typeof LexiconSchema>;
 
-export const DEFAULT_CARDINALITY_PATH = fileURLToPath(new URL('../../data/consistency/cardinality.json', import.meta.url));
+export const DEFAULT_CARDINALITY_PATH = repoPath('data', 'consistency', 'cardinality.json');
 export const loadCardinalityLexicon: (path?: string) => CardinalityLexicon = cachedJsonLoader(DEFAULT_CARDINALITY_PATH, (json) => LexiconSchema.parse(json));
 
 /** What the corpus says about one node, accumulated over speaker units. */

@@ -1,8 +1,8 @@
 import { cachedJsonLoader } from '../core/json-file.js';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Anchors, PersonaAttribute } from './types.js';
 import { isCancelled, keywordPattern, memoByOwner, type Span } from './consistency-match.js';
+import { repoPath } from '../core/repo-path.js';
 
 /** The contradiction lexicon (data/consistency/contradictions.json, see its README) and its matcher. */
 
@@ -24,7 +24,7 @@ const LexiconSchema = z.object({
 export type LexiconGroup = z.infer<typeof GroupSchema>;
 export type Lexicon = z.infer<typeof LexiconSchema>;
 
-export const DEFAULT_LEXICON_PATH = fileURLToPath(new URL('../../data/consistency/contradictions.json', import.meta.url));
+export const DEFAULT_LEXICON_PATH = repoPath('data', 'consistency', 'contradictions.json');
 
 /** Parsed and checked once: a side named in `compatible` or `anchorOccupation` must exist. */
 export const loadLexicon: (path?: string) => Lexicon = cachedJsonLoader(DEFAULT_LEXICON_PATH, (json, path) => {

@@ -1,7 +1,7 @@
 import { cachedJsonLoader } from '../core/json-file.js';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isCancelled, wordsToNumber } from './consistency-match.js';
+import { repoPath } from '../core/repo-path.js';
 
 /**
  * What a value says about the person who holds it: their sex ("single mother"), relationship
@@ -46,7 +46,7 @@ const Schema = z.object({
 });
 export type PersonFacts = z.infer<typeof Schema>;
 
-export const DEFAULT_FACTS_PATH = fileURLToPath(new URL('../../data/consistency/person-facts.json', import.meta.url));
+export const DEFAULT_FACTS_PATH = repoPath('data', 'consistency', 'person-facts.json');
 export const loadPersonFacts: (path?: string) => PersonFacts = cachedJsonLoader(DEFAULT_FACTS_PATH, (json) => Schema.parse(json));
 
 export type Sex = 'female' | 'male';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from '../store/store.js';
+import { repoPath } from '../core/repo-path.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
   version: string;
   dependencies: Record<string, string>;
 };

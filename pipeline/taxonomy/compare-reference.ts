@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PipelineError } from '../core/errors.js';
 import type { Embedder } from '../core/types.js';
 import { mapToRoot } from '../extractors/root-mapping.js';
@@ -8,6 +7,7 @@ import type { NestedTaxonomy } from './export.js';
 import { labelSimilarity, nodeFeatures, normaliseLabel } from './label-similarity.js';
 import { matchThreshold, PATH_SEPARATOR, type Calibration } from './match-calibration.js';
 import { seededPick } from './seeded-pick.js';
+import { REPO_ROOT } from '../core/repo-path.js';
 
 export { normaliseLabel } from './label-similarity.js';
 
@@ -53,7 +53,7 @@ export interface ReferenceComparison {
 }
 
 /** Where the DeepPersona reference lives: beside the repo, never inside it (it has no license). */
-export const DEFAULT_REFERENCE_DIR = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/data/deeppersona-reference');
+export const DEFAULT_REFERENCE_DIR = resolve(REPO_ROOT, '../shared/data/deeppersona-reference');
 /** The reference taxonomy inside that folder (3,441 nodes, 2,297 leaves). */
 export const REFERENCE_TAXONOMY_FILE = 'generation_user_profile_new/data/large_attributes.json';
 

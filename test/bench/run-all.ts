@@ -14,6 +14,7 @@ import { benchPersonas } from './personas.bench.js';
 import { benchReference } from './reference.bench.js';
 import { benchScale } from './scale.bench.js';
 import { benchSelect } from './select.bench.js';
+import { benchStartup } from './startup.bench.js';
 import { benchTaxonomy } from './taxonomy.bench.js';
 
 // `npm run bench [name...]`: prints throughput, memory and quality numbers; nothing is asserted.
@@ -33,6 +34,7 @@ const benches: Record<string, (work: string, dataDir: string, opts: { named: boo
   casual: benchCasual,
   fuzz: benchFuzz,
   scale: benchScale,
+  startup: benchStartup,
 };
 const named = process.argv.slice(2);
 const chosen = named.length ? named : Object.keys(benches);

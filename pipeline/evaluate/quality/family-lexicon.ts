@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { phraseTokens } from './text.js';
+import { repoPath } from '../../core/repo-path.js';
 
 /**
  * The contradiction-family lexicon (data/evaluation/contradiction-families.json, see its README).
@@ -10,7 +10,7 @@ import { phraseTokens } from './text.js';
  * singular token lists once, here.
  */
 
-export const DEFAULT_FAMILY_LEXICON_PATH = fileURLToPath(new URL('../../../data/evaluation/contradiction-families.json', import.meta.url));
+export const DEFAULT_FAMILY_LEXICON_PATH = repoPath('data', 'evaluation', 'contradiction-families.json');
 
 const words = z.array(z.string().min(1));
 const ConceptSchema = z.object({

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { GeneratedPersona } from '../generate-persona.js';
 import type { PoolContext, PoolReply } from './pool-messages.js';
+import { workerEntry } from '../../core/repo-path.js';
 
 /**
  * Offline persona generation on worker threads. Persona i depends only on (seed, i, taxonomy
@@ -13,7 +14,7 @@ export interface PersonaPool {
   close(): Promise<void>;
 }
 
-const ENTRY = new URL('./entry.mjs', import.meta.url);
+const ENTRY = workerEntry(import.meta.url, 'persona-worker');
 
 export function createPersonaPool(context: PoolContext, threads: number): PersonaPool {
   const workers = Array.from({ length: threads }, () => {

@@ -3,6 +3,7 @@ import { DEFAULT_ROOTS, type Conversation, type Extractor, type Mention } from '
 import { withTurn } from '../../../extract/extraction-error.js';
 import { HEURISTIC_EXTRACTOR_ID, toMentions, type TextMention } from '../index.js';
 import type { WorkerReply } from './messages.js';
+import { workerEntry } from '../../../core/repo-path.js';
 
 /**
  * The offline extractor on worker threads. A turn's mentions depend only on its text and the
@@ -18,7 +19,7 @@ export interface PooledExtractor extends Extractor {
   close(): Promise<void>;
 }
 
-const ENTRY = new URL('./entry.mjs', import.meta.url);
+const ENTRY = workerEntry(import.meta.url, 'heuristic-worker');
 /** Conversations per message. */
 const BATCH = 32;
 
