@@ -9,8 +9,11 @@ import { DEFAULT_ROOT_DESCRIPTIONS } from '../taxonomy/root-descriptions.js';
  */
 export const ingestConfigSchema = z
   .object({
-    /** Files or folders ingested by `run`. @default ["data"] */
-    paths: z.array(z.string().min(1)).min(1).default(['data']),
+    /**
+     * Files or folders ingested by `run`: the bundled corpora (the rest of data/ is lookup tables
+     * and lexicons, which a folder walk would list as skipped on every run). @default ["data/puffin", "data/prefeval"]
+     */
+    paths: z.array(z.string().min(1)).min(1).default(['data/puffin', 'data/prefeval']),
     /** Adapter, or `auto` to detect one per file. @default "auto" */
     format: z.enum(['auto', 'puffin', 'prefeval', 'chat-jsonl']).default('auto'),
     /** A turn longer than this (UTF-8 bytes) rejects its record. @default 100000 */
