@@ -91,6 +91,8 @@ describe('deeppersona CLI', () => {
     await new Promise((r) => setTimeout(r, 1500));
     first.child.kill('SIGKILL');
     expect((await first.done).code).toBeNull(); // it was still running: killed, not finished
+    const status = await runCli(['--db', db, 'status']);
+    expect(status.stdout).toMatch(/^last run: \S+ \(ingest, killed while running\)$/m);
     const next = await runCli(['--db', db, 'ingest', corpus]);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toMatch(/150000 records read: 150000 stored, 0 rejected/);

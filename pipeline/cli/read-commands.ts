@@ -54,17 +54,28 @@ export function registerStatusCommand(program: Command): void {
           tables,
         };
         if (ctx.json) return printJson(status);
-        const lines = [`store: ${ctx.dbPath}`, `last run: ${lastRun ? `${lastRun.run_id} (${lastRun.command}, ${lastRun.status})` : 'none'}`];
+        const lines = [`store: ${ctx.dbPath}`, `last run: ${lastRun ? `${lastRun.run_id} (${lastRun.command}, ${shownStatus(lastRun.status)})` : 'none'}`];
         for (const s of stages) {
           const out = files.get(String(s.stage));
           const missing = out?.missing.length ? `; missing ${out.missing.join(', ')} (\`deeppersona run\` rewrites ${out.missing.length > 1 ? 'them' : 'it'} from the store)` : '';
-          lines.push(`stage ${s.stage}: ${s.status} v${s.stage_version} key ${String(s.stage_key).slice(0, 12)} at ${s.finished_at ?? '-'}${out ? `; outputs ${out.outputs.join(', ')}` : ''}${missing}`);
+          lines.push(`stage ${s.stage}: ${shownStatus(s.status)} v${s.stage_version} key ${String(s.stage_key).slice(0, 12)} at ${s.finished_at ?? '-'}${out ? `; outputs ${out.outputs.join(', ')}` : ''}${missing}`);
         }
         lines.push(`rows: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+        if (lines.some((l) => l.includes(KILLED))) lines.push(`${KILLED}: no process holds the store, so that run was killed; the next writing command marks it abandoned`);
         ctx.reporter.line(lines.join('\n'));
       }),
     );
 }
+
+/**
+ * `status` opens the store only when no writer holds DuckDB's lock, so a run still marked running
+ * was killed; the next writing command marks it abandoned (run-record.ts).
+ */
+export function shownStatus(status: unknown): string {
+  return status === 'running' ? KILLED : String(status);
+}
+
+const KILLED = 'killed while running';
 
 export function registerSqlCommand(program: Command): void {
   program
