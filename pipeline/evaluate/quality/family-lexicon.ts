@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { phraseTokens } from './text.js';
+import { cachedJsonLoader } from '../../core/json-file.js';
 import { repoPath } from '../../core/repo-path.js';
 
 /**
@@ -129,9 +129,4 @@ export function compileFamilyLexicon(raw: unknown): FamilyLexicon {
   };
 }
 
-const cache = new Map<string, FamilyLexicon>();
-export function loadFamilyLexicon(path = DEFAULT_FAMILY_LEXICON_PATH): FamilyLexicon {
-  let lex = cache.get(path);
-  if (!lex) cache.set(path, (lex = compileFamilyLexicon(JSON.parse(readFileSync(path, 'utf8')))));
-  return lex;
-}
+export const loadFamilyLexicon: (path?: string) => FamilyLexicon = cachedJsonLoader(DEFAULT_FAMILY_LEXICON_PATH, compileFamilyLexicon);
