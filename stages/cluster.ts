@@ -25,7 +25,7 @@ const usesLlm = (config: Config) => config.taxonomy.labeler === 'llm' || config.
 /** Phrases + vectors → a new taxonomy version in the store and outputs/taxonomy.json (see pipeline/taxonomy/). */
 export const clusterStage = defineStage({
   name: 'cluster',
-  version: '3',
+  version: '4', // 4: values in the speaker's first person are screened from facets and personas
   after: ['embed'],
   async keyParts(config) {
     const clusterers = defaultClusterers();

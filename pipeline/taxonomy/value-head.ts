@@ -84,6 +84,18 @@ export function labelFits(wn: WordNet, label: string, head: string | null): bool
  */
 const GENERAL_NOUNS = new Set(['thing', 'stuff', 'way', 'place', 'kind', 'sort', 'type', 'lot', 'part', 'bit', 'piece', 'one', 'something', 'anything', 'everything', 'matter', 'aspect', 'option', 'item']);
 
+/** First-person words ("us" is left out: it is also the country). */
+const FIRST_PERSON = new Set(['i', 'im', 'me', 'my', 'mine', 'myself', 'we', 'our', 'ours', 'ourselves']);
+
+/**
+ * A value in the speaker's own first person ("classical music for my patients", "pottery business
+ * separate from my teaching career"): on a persona it reads as someone else's words and carries that
+ * speaker's job, family or plans along with the preference.
+ */
+export function isFirstPersonValue(text: string): boolean {
+  return words(text).some((t) => FIRST_PERSON.has(t.norm));
+}
+
 /** A value whose only noun is a general one ("places", "minor stuff", "everyday stuff"). */
 export function isGeneralValue(text: string): boolean {
   const nouns = words(text).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');

@@ -3,20 +3,21 @@
  * `taxonomy sample` example). They stay evidence of the leaf through node_members, like the
  * fragments of value-head.ts; only what is shown is screened:
  * - fragments ("or biking to get");
+ * - values in the speaker's first person ("edible flowers in my designs");
  * - values whose only noun is a general one ("places", "minor stuff");
  * - values with no noun at all ("quieter", "sure") in a leaf whose values are nouns (3 of 4
  *   mentions): there an adjective is the extractor's cut, while in "Personality Trait" it is the
  *   answer;
  * - under a class name ("Motor Vehicle Preference"), values whose sense is not of the class
  *   (value-sense.ts: "endangered amphibians", "punk rock bands" under Stringed Instrument).
- * When every value would be screened, none is: the leaf keeps something to show, and the name
- * gate, not this screen, judges such a leaf.
+ * When every value would be screened, none is (first-person values excepted): the leaf keeps
+ * something to show, and the name gate, not this screen, judges such a leaf.
  */
 import type { Embedder } from '../core/types.js';
 import type { WordNet } from '../lexicon/wordnet.js';
 import type { Store } from '../store/store.js';
 import { nounEntry } from '../lexicon/noun-class.js';
-import { headNoun, isFragmentValue, isGeneralValue } from './value-head.js';
+import { headNoun, isFirstPersonValue, isFragmentValue, isGeneralValue } from './value-head.js';
 import { classTopic, fitByLexicon, fitsInContext, signaturesOf } from './value-sense.js';
 
 /** A leaf counts as one of nouns when at least this share of its shown mentions have a noun (or -ing) head. */
@@ -61,13 +62,15 @@ export async function screenedValues(store: Store, l: number, leafLabel: string,
   const nounLeaf = headed >= NOUN_LEAF_SHARE * total;
   const topic = wn ? classTopic(wn, leafLabel) : null;
   const hidden = new Set<string>();
+  const firstPerson = new Set<string>();
   const ambiguous: { value: string; head: string }[] = [];
   let shown = 0;
   for await (const rows of read()) {
     for (const { value } of rows) {
       if (isFragmentValue(value)) continue;
       const head = nounHead(wn, value);
-      if ((!head && nounLeaf) || isGeneralValue(value)) hidden.add(value);
+      if (isFirstPersonValue(value)) firstPerson.add(value);
+      else if ((!head && nounLeaf) || isGeneralValue(value)) hidden.add(value);
       else if (!head || !topic || !wn) shown++;
       else {
         const fit = fitByLexicon(wn, topic, head);
@@ -84,7 +87,8 @@ export async function screenedValues(store: Store, l: number, leafLabel: string,
     const vectors = await signatures.embedValues(ambiguous.map((a) => a.value));
     ambiguous.forEach((a, i) => (fitsInContext(wn, topic, a.head, vectors[i]!, signatures.of(a.head)) ? shown++ : hidden.add(a.value)));
   }
-  return shown > 0 ? hidden : new Set();
+  // Another speaker's first person is never shown, even when it leaves the leaf nothing to show.
+  return shown > 0 ? new Set([...hidden, ...firstPerson]) : firstPerson;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Embedder } from '../../pipeline/core/types.js';
 import { defaultWordNet } from '../../pipeline/lexicon/wordnet.js';
 import { appendRow } from '../../pipeline/store/append-row.js';
 import { Store } from '../../pipeline/store/store.js';
-import { isGeneralValue } from '../../pipeline/taxonomy/value-head.js';
+import { isFirstPersonValue, isGeneralValue } from '../../pipeline/taxonomy/value-head.js';
 import { screenedValues, SignatureVectors } from '../../pipeline/taxonomy/value-screen.js';
 import { classTopic, fitByLexicon, fitsInContext, signaturesOf } from '../../pipeline/taxonomy/value-sense.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -56,6 +56,15 @@ describe('value fit under a class name', () => {
     expect(isGeneralValue('places')).toBe(true);
     expect(isGeneralValue('actual plumbing work')).toBe(false);
   });
+
+  it('knows values in the speaker\'s first person, as users type them', () => {
+    expect(isFirstPersonValue('pottery business separate from my teaching career')).toBe(true);
+    expect(isFirstPersonValue('vegetables into our meals')).toBe(true);
+    expect(isFirstPersonValue('activities that keep me grounded')).toBe(true);
+    expect(isFirstPersonValue('things im into')).toBe(true);
+    expect(isFirstPersonValue('trips to the us')).toBe(false);
+    expect(isFirstPersonValue('mystery novels')).toBe(false);
+  });
 });
 
 describe('screenedValues', () => {
@@ -65,21 +74,24 @@ describe('screenedValues', () => {
     await store.run('CREATE TEMP TABLE facet_leaf_values (leaf INTEGER, value VARCHAR, mentions INTEGER)');
     const app = await store.appender('facet_leaf_values');
     const rows: [number, string, number][] = [
-      [0, 'cars', 3], [0, 'pickup trucks', 2], [0, 'endangered amphibians', 1], [0, 'minor stuff', 1], [0, 'or biking to get', 1], [0, 'sustainable', 1],
+      [0, 'cars', 3], [0, 'pickup trucks', 2], [0, 'endangered amphibians', 1], [0, 'minor stuff', 1], [0, 'or biking to get', 1], [0, 'sustainable', 1], [0, 'trucks for my ranch', 1],
       [1, 'introverted', 2], [1, 'sustainable', 1], [1, 'calm', 2],
       [2, 'bananas', 2], [2, 'apples', 1],
+      [3, 'wicker in my cab', 2], [3, 'rugs for our porch', 1],
     ];
     for (const r of rows) appendRow(app, r);
     app.closeSync();
   });
   afterAll(() => store.close());
 
-  it('screens misfits, general nouns and stray adjectives, never the leaf whole', async () => {
+  it('screens misfits, general nouns, first-person values and stray adjectives, never the leaf whole', async () => {
     const sigs = new SignatureVectors(wn, toy);
-    expect([...(await screenedValues(store, 0, 'Motor Vehicle Preference', wn, sigs))].sort()).toEqual(['endangered amphibians', 'minor stuff', 'sustainable']);
+    expect([...(await screenedValues(store, 0, 'Motor Vehicle Preference', wn, sigs))].sort()).toEqual(['endangered amphibians', 'minor stuff', 'sustainable', 'trucks for my ranch']);
     // A leaf of adjectives keeps them: there they are the answers.
     expect(await screenedValues(store, 1, 'Personality Trait', wn, sigs)).toEqual(new Set());
     // Every value misfits: nothing is screened (the name gate, not the screen, judges such a leaf).
     expect(await screenedValues(store, 2, 'Motor Vehicle Preference', wn, sigs)).toEqual(new Set());
+    // Except another speaker's first person: never shown, even when the leaf is left with nothing.
+    expect([...(await screenedValues(store, 3, 'Furnishing Preference', wn, sigs))].sort()).toEqual(['rugs for our porch', 'wicker in my cab']);
   });
 });
