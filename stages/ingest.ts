@@ -1,6 +1,6 @@
 import { fingerprintFile } from '../pipeline/core/hash.js';
 import { collectInputs } from '../pipeline/ingest/collect-inputs.js';
-import { checkpoint, deferringCheckpoints } from '../pipeline/ingest/defer-checkpoints.js';
+import { deferringCheckpoints } from '../pipeline/ingest/defer-checkpoints.js';
 import { ingestFile, type FileReport } from '../pipeline/ingest/ingest-file.js';
 import { sourcePathKey } from '../pipeline/ingest/source-id.js';
 import { defineStage } from '../pipeline/runner/stage.js';
@@ -26,7 +26,6 @@ export const ingestStage = defineStage({
         reports.push(await ingestFile(store, file, { format: config.ingest.format, maxTurnBytes: config.ingest.maxTurnBytes, runId, reporter }));
       }
     });
-    await checkpoint(store);
     const sum = (pick: (r: FileReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
     const counts = {
       files: reports.length,

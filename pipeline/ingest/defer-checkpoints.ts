@@ -8,17 +8,18 @@ import type { Store } from '../store/store.js';
  */
 const INGEST_CHECKPOINT_THRESHOLD = '1GB';
 
-/** Runs `write` with checkpoints deferred, then restores the default and checkpoints once. */
+/**
+ * Runs `write` with checkpoints deferred, then restores the default and, when `write` succeeded,
+ * checkpoints once, so the next open does not replay a long WAL.
+ */
 export async function deferringCheckpoints<T>(store: Store, write: () => Promise<T>): Promise<T> {
   await store.run(`SET checkpoint_threshold = '${INGEST_CHECKPOINT_THRESHOLD}'`);
+  let result: T;
   try {
-    return await write();
+    result = await write();
   } finally {
     await store.run('RESET checkpoint_threshold');
   }
-}
-
-/** Folds the WAL into the store file, so the next open does not replay a long WAL. */
-export async function checkpoint(store: Store): Promise<void> {
   await store.run('CHECKPOINT');
+  return result;
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { fingerprintFile } from '../../pipeline/core/hash.js';
-import { checkpoint, deferringCheckpoints } from '../../pipeline/ingest/defer-checkpoints.js';
+import { deferringCheckpoints } from '../../pipeline/ingest/defer-checkpoints.js';
 import { ingestFile } from '../../pipeline/ingest/ingest-file.js';
 import { conversationIdSql, sourceIdFor, turnIdSql } from '../../pipeline/ingest/source-id.js';
 import { createMemoryReporter } from '../../pipeline/runner/reporter.js';
@@ -43,7 +43,6 @@ export async function oursMs(file: string, db: string): Promise<Timing> {
   const opts = { format: 'chat-jsonl' as const, maxTurnBytes: 100_000, runId: 'bench', reporter: createMemoryReporter() };
   return timed(db, async (store) => {
     await deferringCheckpoints(store, () => ingestFile(store, file, opts));
-    await checkpoint(store);
   });
 }
 
