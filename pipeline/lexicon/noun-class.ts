@@ -44,6 +44,9 @@ function senseScore(chain: readonly Synset[], index: number, tagged: number, dom
   if (index < tagged) score += 0.5;
   const first = chain[0] as Synset;
   if (UNLIKELY.has(first.lexname)) score -= 2;
+  // A named person ("Basil", the saint) is rarely what a common word in chat means; named places
+  // ("arizona") often are.
+  if (first.lexname === 'noun.person' && first.pointers.some((p) => p.symbol === '@i')) score -= 4;
   // Ancestors only: the noun's own synset lists the noun itself, which the domain may contain too.
   if (domain.size > 0 && chain.slice(1).some((s) => s.words.some((w) => domain.has(w) || w.split(' ').some((p) => domain.has(p))))) score += 3;
   return score;

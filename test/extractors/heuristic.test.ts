@@ -236,3 +236,24 @@ describe('heuristic extractor: grounding and shape', () => {
     expect(extractor.id).toMatch(/^heuristic@\d+$/);
   });
 });
+
+describe('heuristic extractor: pursuits, habits and goals', () => {
+  it.each([
+    ["I'm hitting a roadblock with the backend", []],
+    ['i am preparing an estimate of the HOA tax dues', []],
+    ["I'm working on a research paper for my sociology master", []],
+    ["I've been tutoring algebra", ['tutoring=algebra/positive']],
+    ['I played soccer in college', ['playing=soccer/positive']],
+    ['i just bought my first house', ['life event=bought my first house/positive']],
+    ["I've been trying to squeeze in some exercise", ['personal goal=squeeze in some exercise/positive']],
+    ['i try to strike a balance with technology', ['personal goal=strike a balance/positive']],
+    ['I usually recommend being flexible on closing dates', ['habit=recommend being flexible on closing dates/positive']],
+    ['I collect stamps', ['collecting=stamps/positive']],
+    // WordNet names nouns only, and never after a named person: "basil" is a herb, not the saint.
+    ['I love basil', ['herb preference=basil/positive']],
+    ['I usually prefer quiet', ['interest=quiet/positive']],
+    ['I usually prefer plant-based', ['interest=plant-based/positive']],
+  ])('%j', async (text, expected) => {
+    expect(await summary(text)).toEqual(expected);
+  });
+});

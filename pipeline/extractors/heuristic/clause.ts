@@ -17,6 +17,8 @@ export interface Chain {
   past: boolean;
   perfect: boolean;
   progressive: boolean;
+  /** "I try to", "I've been trying to": an effort toward a habit, not the habit itself. */
+  effort: boolean;
   /** True when the chain ended in a form of "be": `head` is then its complement. */
   copula: boolean;
   /** Main verb (or copula complement) token index. */
@@ -184,7 +186,7 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
   if (hypothetical(toks, subj.quoteStart)) return null;
   const c: Chain = {
     quoteStart: subj.quoteStart, subject: subj.subject, neg: false, habitual: false, modal: null,
-    past: false, perfect: false, progressive: false, copula: false, head: -1,
+    past: false, perfect: false, progressive: false, effort: false, copula: false, head: -1,
   };
   const sent = toks[k]?.sent;
   let j = subj.next;
@@ -217,6 +219,7 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
       j += 1;
     } else if ((n === 'tend' || n === 'tends' || n === 'try' || n === 'tries') && next?.norm === 'to') {
       c.habitual = true;
+      c.effort = n === 'try' || n === 'tries';
       j += 2;
     } else if (n === 'used' && next?.norm === 'to') {
       c.past = true;
@@ -239,7 +242,10 @@ export function readChain(toks: readonly Tok[], k: number): Chain | null {
         c.progressive = true;
         c.head = h;
         // "I'm trying to learn korean" is about learning korean.
-        if (comp.norm === 'trying' && toks[h + 1]?.norm === 'to' && toks[h + 2]?.pos === 'VERB') c.head = h + 2;
+        if (comp.norm === 'trying' && toks[h + 1]?.norm === 'to' && toks[h + 2]?.pos === 'VERB') {
+          c.head = h + 2;
+          c.effort = true;
+        }
         return c;
       }
       c.copula = true;

@@ -28,7 +28,7 @@ function possessionBody(d: Draft): boolean {
 }
 
 function fakeChain(k: number, copula: boolean): Chain {
-  return { quoteStart: k, subject: 'i', neg: false, habitual: false, modal: null, past: false, perfect: false, progressive: false, copula, head: k };
+  return { quoteStart: k, subject: 'i', neg: false, habitual: false, modal: null, past: false, perfect: false, progressive: false, effort: false, copula, head: k };
 }
 
 /**

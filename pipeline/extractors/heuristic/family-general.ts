@@ -8,7 +8,8 @@
 import type { Polarity } from '../../core/types.js';
 import type { Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
-import { activityName, gerund, withoutCircumstance } from './naming.js';
+import { activityName, gerund, practiceName, withoutCircumstance } from './naming.js';
+import { isPursuit } from './pursuit.js';
 import { frequencyAfterDuration, frequencyEnd, frequencyWithin } from './frequency.js';
 import { spanText } from './span-text.js';
 import { topicOf } from './topic-prior.js';
@@ -48,6 +49,18 @@ function doActivity(ctx: Ctx, c: Chain, h: number): Draft[] {
   if (!v) return [];
   const freq = frequencyEnd(ctx.toks, v.span.end);
   return [draft('activity', v.text, topicOf(spanWords(ctx.toks, v.span))?.root ?? 'hobbies', c.quoteStart, Math.max(freq, v.span.end), 0.5, c.neg ? 'negative' : 'positive')];
+}
+
+const DURATION = /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|few|the past|the last|years|months|weeks|decades|ages|ever|so|too|quite|a while|a long|long)\b/;
+
+/** "for years", "since 2019" after the verb: a perfect progressive that lasts is a pursuit ("ive been dealing with anxiety for years"). */
+function sinceWhen(ctx: Ctx, h: number): boolean {
+  const sent = ctx.toks[h]?.sent;
+  for (let k = h + 1; k < ctx.toks.length && ctx.toks[k]?.sent === sent; k += 1) {
+    if (norm(ctx, k) === 'since') return true;
+    if (norm(ctx, k) === 'for' && DURATION.test(`${norm(ctx, k + 1)} ${norm(ctx, k + 2)}`)) return true;
+  }
+  return false;
 }
 
 export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
@@ -93,6 +106,9 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   if (NOT_DISCLOSURE.has(t.lemma) && !own && !helpOut && !(BARE_OBJECT_OK.has(t.lemma) && bare) && !(habitual && !COGNITIVE.has(t.lemma))) return [];
   // "I do crossfit", "i do data entry": "do" with a bare activity noun names that activity.
   if (t.lemma === 'do') return doActivity(ctx, c, h);
+  // "I'm hitting a roadblock", "I am preparing an estimate": a task of the moment, unless it is a
+  // pursuit. A past event stays: "I moved to seattle", "I just bought my first house" are life news.
+  if (c.progressive && !habitual && !c.effort && !isPursuit(t.lemma) && !(c.perfect && sinceWhen(ctx, h))) return [];
   let from = h + 1;
   while (START.has(norm(ctx, from)) && from < h + 3) from += 1;
   // "I garden a lot": a quantity is how much, not what.
@@ -119,5 +135,8 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
   // Named as every activity is ("I tend to stick with traditional workbooks" → workbook preference).
   const { attribute, root } = activityName(ctx.toks, t, object);
+  // "I've been trying to squeeze in some exercise": the effort, not its verb, is the attribute.
+  const practice = practiceName(t, attribute, c.effort ? 'effort' : c.past && !habitual ? 'event' : 'habit');
+  if (practice) return [draft(practice, spanText(ctx.text, ctx.toks, { start: h, end: object.end }), root, c.quoteStart, Math.max(freq, object.end), 0.5, polarity)];
   return [draft(attribute, value, root, c.quoteStart, Math.max(freq, object.end), c.past ? 0.45 : 0.5, polarity)];
 }

@@ -22,7 +22,7 @@ const JOB_WORDS = new Set(['job', 'career', 'work', 'position', 'role', 'gig', '
 const FAMILY_NEXT_BAD = new Set(['tongue', 'nature', 'board', 'company', 'land', 'ship', 'language']);
 const fakeChain = (quoteStart: number): Chain => ({
   quoteStart, subject: 'i', neg: false, habitual: false, modal: null, past: false, perfect: false,
-  progressive: false, copula: true, head: quoteStart + 1,
+  progressive: false, effort: false, copula: true, head: quoteStart + 1,
 });
 
 /** Content words just before token `k` ("Breaking Bad" in "Breaking Bad is my favorite show"). */

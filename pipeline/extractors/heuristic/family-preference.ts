@@ -144,7 +144,7 @@ function activity(ctx: Ctx, c: Chain, h: number, lemma: string): Draft[] {
   if (!v || (v.span.end - v.span.start < 2 && !BARE_OK.has(lemma))) return [];
   const polarity: Polarity = c.neg ? 'negative' : 'positive';
   // The habit's own verb leads the span, whatever the tagger called it ("i journal every night").
-  return nameValues(ctx.toks, v.span, 'preference', v.span.start === h)
+  return nameValues(ctx.toks, v.span, 'preference', v.span.start === h, c.effort ? 'effort' : 'habit')
     .map((named) => ({ ...draft(named.attribute, namingText(ctx.text, ctx.toks, named), named.root, c.quoteStart, v.span.end, habitual ? 0.7 : 0.6, polarity), to: quoteEnd, elaborates: true }))
     .filter((d) => d.value !== '');
 }

@@ -22,7 +22,7 @@ import { createRootResolver, type RootResolver } from './roots.js';
 import { tokenise } from './tokens.js';
 
 /** Bump when the meaning of the output changes (patterns, attribute names, value shapes). */
-export const HEURISTIC_EXTRACTOR_ID = 'heuristic@2';
+export const HEURISTIC_EXTRACTOR_ID = 'heuristic@3';
 
 /** A mention before it is tied to a turn. */
 export type TextMention = Omit<Mention, 'turnId' | 'conversationId' | 'extractorId' | 'llmCallId'>;

@@ -46,7 +46,8 @@ export function headIndex(toks: readonly Tok[], span: Span): number {
   }
   for (let j = end - 1; j >= span.start; j -= 1) {
     const pos = (toks[j] as Tok).pos;
-    if (pos === 'NOUN' || pos === 'PROPN') return j;
+    // "plant-based", "family-friendly": a noun before a hyphen modifies what follows it.
+    if ((pos === 'NOUN' || pos === 'PROPN') && !(j + 1 < end && toks[j + 1]?.norm === '-')) return j;
   }
   return end - 1;
 }
@@ -78,6 +79,8 @@ function classOf(toks: readonly Tok[], span: Span, d: Domain): NounClass | null 
   if (!head || GENERAL_HEADS.has(head.lemma) || (head.cap && h > 0 && toks[h - 1]?.sent === head.sent)) return null;
   // "sci-fi", "k-pop": a hyphen compound is looked up whole, never by its last piece ("fi").
   if (toks[h - 1]?.norm === '-' && toks[h - 2]) return nounClass(wn, `${(toks[h - 2] as Tok).norm}-${head.norm}`, { domain, domainKey });
+  // No noun, no class: WordNet's noun senses of "quiet" or "updated" (weather, information) are not what was meant.
+  if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return null;
   const multi = h > span.start;
   // A short phrase WordNet knows whole ("rock and roll", "ice cream") is named as one thing.
   if (multi && span.end - span.start <= 4) {

@@ -13,6 +13,7 @@
  * The topic prior only picks the root and the word sense; it never supplies a name.
  */
 import { defaultWordNet } from '../../lexicon/wordnet.js';
+import { isPursuit } from './pursuit.js';
 import { GENERAL_HEADS, GENERIC_INTEREST, thingName } from './lexical-classes.js';
 import { skipLead, type Span } from './phrase.js';
 import type { RootKey } from './roots.js';
@@ -57,7 +58,7 @@ const LIGHT = new Set(['go', 'do']);
  * Verbs too general to name an attribute ("I prefer using Python", "I like to keep things
  * simple"): the object's class names it instead, as for a liked thing.
  */
-const VAGUE = new Set([
+export const VAGUE_VERBS: ReadonlySet<string> = new Set([
   'use', 'take', 'keep', 'get', 'have', 'make', 'bring', 'include', 'incorporate', 'find', 'try', 'stay', 'rely', 'focus',
   'work', 'improve', 'choose', 'pick', 'select', 'opt', 'go', 'stick', 'avoid', 'add', 'see', 'give', 'put', 'spend',
   'start', 'support', 'explore', 'learn', 'experiment', 'discover', 'know', 'understand', 'engage', 'consider', 'look',
@@ -68,7 +69,7 @@ const VAGUE = new Set([
  * camping" → three values). `span` is the value phrase; when it starts with a verb (the
  * habit's own verb, or a gerund after "love") the activity naming applies; a bare activity is a hobby.
  */
-export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preference', verbLead = false): Naming[] {
+export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preference', verbLead = false, framing: Framing = 'habit'): Naming[] {
   let at = span.start;
   const lightNext = toks[at + 1];
   if (LIGHT.has(toks[at]?.lemma ?? '') && lightNext && /ing$/.test(lightNext.norm) && at + 1 < span.end) at += 1;
@@ -84,7 +85,7 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
   const items = listItems(toks, { start: at, end: span.end });
   // A list of activities ("hiking, fishing and camping") is a list of hobbies.
   if (items.length > 1) return items.map((item) => ({ attribute: 'hobby', value: item, root: topicOf(spanWords(toks, item))?.root ?? 'hobbies' }));
-  if (VAGUE.has(lead.lemma)) {
+  if (VAGUE_VERBS.has(lead.lemma)) {
     let obj = at + 1;
     while (obj < span.end && (DROP_PARTICLE.has((toks[obj] as Tok).norm) || ['on', 'with', 'in', 'into', 'about'].includes((toks[obj] as Tok).norm))) obj += 1;
     obj = Math.min(skipLead(toks, obj), span.end);
@@ -97,8 +98,25 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
   if (objStart >= span.end) return [{ attribute: 'hobby', value: { start: at, end: span.end }, root, ...(at + 1 === span.end ? { text: name } : {}) }];
   // A circumstance cut before its relative clause ("dining | in places | that ...") says nothing.
   if ((toks[objStart] as Tok).pos === 'ADP' && span.end - objStart <= 3 && GENERAL_HEADS.has((toks[span.end - 1] as Tok).lemma)) return [];
+  const object = withoutCircumstance(toks, { start: objStart, end: span.end });
+  const practice = practiceName(lead, name, framing);
+  if (practice) return [{ attribute: practice, value: { start: at, end: object.end }, root }];
   // The object ("stamps", "a food bank") or, for a habit without one, its circumstance ("twice a week").
-  return listItems(toks, withoutCircumstance(toks, { start: objStart, end: span.end })).map((item) => ({ attribute: name, value: item, root }));
+  return listItems(toks, object).map((item) => ({ attribute: name, value: item, root }));
+}
+
+/** How a statement about doing something is framed: trying, done once in the past, or generally. */
+export type Framing = 'effort' | 'event' | 'habit';
+
+/**
+ * A verb that is no pursuit names no attribute ("striking = balance", "emphasizing = importance of
+ * sleep"): the statement is a habit, a personal goal after "try to", or a life event in the past,
+ * valued by its verb phrase ("strike a balance", "bought my first house"). Null when the name stands.
+ */
+export function practiceName(verb: Tok, name: string, framing: Framing): string | null {
+  if (name !== gerund(verb.lemma) && name !== verb.lemma) return null; // named by the object's class
+  if (isPursuit(verb.lemma)) return null;
+  return framing === 'effort' ? 'personal goal' : framing === 'event' ? 'life event' : 'habit';
 }
 
 /**
@@ -107,7 +125,7 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
  * `object` is the object's span (for the class and the root).
  */
 export function activityName(toks: readonly Tok[], verb: Tok, object: Span): { attribute: string; root: RootKey } {
-  if (VAGUE.has(verb.lemma) && object.end > object.start && (toks[object.start] as Tok).pos !== 'ADP') {
+  if (VAGUE_VERBS.has(verb.lemma) && object.end > object.start && (toks[object.start] as Tok).pos !== 'ADP') {
     // Only when WordNet does name the object; else the verb is still the better name.
     const thing = thingName(toks, object, 'preference');
     if (thing.attribute !== GENERIC_INTEREST) return thing;

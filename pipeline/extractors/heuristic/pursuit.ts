@@ -1,0 +1,49 @@
+/**
+ * Is a verb a pursuit, something a person keeps doing over weeks or years, rather than a task of
+ * the moment? Said in the progressive or the past without a habit ("I'm hitting a roadblock",
+ * "I am preparing an estimate", "I just finished my shift") only a pursuit discloses anything
+ * about the speaker ("I've been tutoring algebra", "I played soccer in college").
+ *
+ * WordNet decides first: the verb's -ing noun names a kind of activity (dancing → diversion →
+ * activity; coaching → occupation → activity; knitting → handicraft → activity). A short list of
+ * verbs adds the long-running pursuits whose -ing noun WordNet files elsewhere or lacks
+ * ("volunteering", "tutoring", "training", "studying").
+ */
+import { defaultWordNet } from '../../lexicon/wordnet.js';
+import { gerund } from './naming.js';
+
+const ONGOING = new Set([
+  'learn', 'study', 'train', 'teach', 'tutor', 'volunteer', 'practice', 'practise', 'mentor', 'foster', 'raise', 'coach',
+  'hike', 'run', 'travel', 'live', 'save', 'attend', 'take', 'homeschool', 'care', 'recover', 'garden', 'meditate',
+  'journal', 'date', 'serve', 'compete', 'race', 'climb', 'cycle', 'bike', 'walk', 'jog', 'swim', 'lift',
+  'read', 'cook', 'camp', 'photograph', 'research', 'sing', 'draw', 'sew', 'hunt', 'brew', 'quilt', 'crochet', 'knit',
+]);
+
+/** Hypernyms that make an -ing noun a pursuit: WordNet's "activity" and its near kin. */
+const PURSUIT_CLASS = new Set(['activity', 'diversion', 'sport', 'occupation', 'avocation', 'exercise', 'game']);
+
+const cache = new Map<string, boolean>();
+
+export function isPursuit(lemma: string): boolean {
+  const key = lemma.toLowerCase();
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    // wink leaves some gerunds unlemmatised ("hiking"): try the verb without its -ing too.
+    const stem = key.replace(/(?<=...)ing$/, '');
+    hit = [key, stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((v) => ONGOING.has(v)) || ingNounIsActivity(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function ingNounIsActivity(lemma: string): boolean {
+  const wn = defaultWordNet();
+  const entry = wn?.lemma(gerund(lemma), 'noun');
+  if (!wn || !entry) return false;
+  // The first two senses: "booking" is an engagement (an occupation) before it is a reservation.
+  for (const offset of entry.senses.slice(0, 2)) {
+    if (wn.synset(offset).lexname !== 'noun.act') continue;
+    if (wn.hypernymChain(offset).some((s) => s.words.some((w) => PURSUIT_CLASS.has(w)))) return true;
+  }
+  return false;
+}
