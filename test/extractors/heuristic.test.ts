@@ -253,6 +253,9 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     ['I love basil', ['herb preference=basil/positive']],
     ['I usually prefer quiet', ['interest=quiet/positive']],
     ['I usually prefer plant-based', ['interest=plant-based/positive']],
+    // Coordinate adjectives stay in the value; a tail cut before its noun is dropped, not kept cut.
+    ['i like big, loud dogs', ['animal preference=big, loud dogs/positive']],
+    ['I prefer supporting local businesses with fresh, locally-sourced ingredients.', ['business preference=local businesses/positive']],
   ])('%j', async (text, expected) => {
     expect(await summary(text)).toEqual(expected);
   });

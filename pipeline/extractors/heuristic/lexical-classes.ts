@@ -39,7 +39,9 @@ export function headIndex(toks: readonly Tok[], span: Span): number {
     const t = toks[j] as Tok;
     // "hands-on activities": a word inside a hyphen compound is not a prepositional tail.
     if (toks[j - 1]?.norm === '-' || toks[j + 1]?.norm === '-') continue;
-    if (t.pos === 'ADP' || t.norm === 'that' || t.norm === 'which' || t.norm === 'who' || t.norm === ',') {
+    // "big, loud dogs": a comma between adjectives is inside the noun phrase.
+    const coordinate = t.norm === ',' && toks[j - 1]?.pos === 'ADJ' && ['ADJ', 'ADV'].includes(toks[j + 1]?.pos ?? '');
+    if (!coordinate && (t.pos === 'ADP' || t.norm === 'that' || t.norm === 'which' || t.norm === 'who' || t.norm === ',')) {
       end = j;
       break;
     }

@@ -173,6 +173,8 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
       const listy = next !== undefined && (isContent(next) || next.norm === 'more' || next.norm === 'less') && next.pos !== 'VERB';
       // After a prepositional tail a comma ends the value: "own beer in the garage | , ipa mostly".
       if (t.norm === ',' && seenContent && listy && !seenAdp && toks[k + 2]?.pos !== 'AUX' && listCloses(toks, k, sent)) continue;
+      // Coordinate adjectives before their noun: "breathable, synthetic materials", "quieter, more intimate activities".
+      if (t.norm === ',' && toks[k - 1]?.pos === 'ADJ' && listy && nounWithin(toks, k + 1, sent, 3)) continue;
       break;
     }
     if (t.norm === "'s" && seenContent) continue;
@@ -219,8 +221,47 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
   let end = k;
   while (end > start && TRIM_TAIL.has((toks[end - 1] as Tok).pos)) end -= 1;
   if (end <= start) return null;
+  end = withoutCutTail(toks, start, end, k - start >= max);
+  if (end <= start) return null;
   // "I like the layout" / "I love the first draft" react to the chat's own output.
   if (definite && CHAT_ARTIFACTS.has((toks[end - 1] as Tok).lemma)) return null;
   for (let j = start; j < end; j += 1) if (isContent(toks[j] as Tok)) return { start, end };
   return null;
+}
+
+const NOUNISH = new Set(['NOUN', 'PROPN', 'NUM']);
+
+/**
+ * A prepositional tail cut before its noun ("shoes with breathable | , synthetic materials", "a
+ * team on a big branding | campaign" at the length limit) is dropped, and the value ends before its
+ * preposition ("shoes"). Without a preposition to fall back to, a value cut mid-phrase is no value.
+ */
+function withoutCutTail(toks: readonly Tok[], start: number, end: number, atLimit: boolean): number {
+  const last = toks[end - 1] as Tok;
+  const next = toks[end];
+  const continues = atLimit && next !== undefined && next.sent === last.sent && (NOUNISH.has(next.pos) || next.pos === 'ADJ');
+  const dangling = !NOUNISH.has(last.pos) && !/ing$/.test(last.norm);
+  if (!continues && !dangling) return end;
+  let adp = -1;
+  for (let j = end - 1; j > start; j -= 1) {
+    const t = toks[j] as Tok;
+    if (NOUNISH.has(t.pos) && !continues && j < end - 1) return end; // a noun after the preposition: the tail is whole
+    if (t.pos === 'ADP') {
+      adp = j;
+      break;
+    }
+  }
+  if (adp > start) return adp;
+  return continues ? start : end;
+}
+
+/** Whether a noun comes within `n` tokens from `k`, in the same sentence, after only modifiers. */
+function nounWithin(toks: readonly Tok[], k: number, sent: number, n: number): boolean {
+  for (let j = k; j < k + n + 1 && j < toks.length; j += 1) {
+    const t = toks[j] as Tok;
+    if (t.sent !== sent) return false;
+    if (t.pos === 'NOUN') return true;
+    if (t.pos !== 'ADJ' && t.pos !== 'ADV' && t.norm !== '-') return false;
+  }
+  return false;
 }
