@@ -9,6 +9,7 @@
  * so they are never shown as a facet's member or example; they still reach their leaf through
  * node_members (provenance is per node, not per facet).
  */
+import { STATEMENT_ATTRIBUTES } from '../extractors/heuristic/naming.js';
 import { nounEntry } from '../lexicon/noun-class.js';
 import type { WordNet } from '../lexicon/wordnet.js';
 import { headNoun, isFragmentValue, labelFits } from './value-head.js';
@@ -42,7 +43,9 @@ export class FacetGate {
       this.files.set(file, (this.files.get(file) ?? 0) + mentions);
       this.headed += mentions;
     }
-    const fits = clusterLabel !== 'Other' && clusterLabel !== this.leafLabel && (this.wn ? labelFits(this.wn, clusterLabel, head) : head === clusterLabel.toLowerCase());
+    // "perfect the tulip design" is a goal, not a kind of design: statements are not split by their objects.
+    const statement = STATEMENT_ATTRIBUTES.has(this.leafLabel.toLowerCase());
+    const fits = !statement && clusterLabel !== 'Other' && clusterLabel !== this.leafLabel && (this.wn ? labelFits(this.wn, clusterLabel, head) : head === clusterLabel.toLowerCase());
     const label = fits ? clusterLabel : this.leafLabel;
     this.support.set(label, (this.support.get(label) ?? 0) + mentions);
     return label;

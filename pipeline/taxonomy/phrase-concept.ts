@@ -37,7 +37,19 @@ export function stripAffix(text: string): { topic: string; kind: string } {
  * WordNet does not know falls back to its last word ("vintage car" → car) only when that is a
  * noun, so the phrase still has a place.
  */
+/**
+ * The extractor's names for statements (naming.ts) are read whole, each as one WordNet sense: the
+ * words of "personal goal" or "life event" say nothing about a topic ("personal" is a newspaper
+ * item, a "habit" also a nun's attire).
+ */
+const STATEMENT_SENSES: Readonly<Record<string, readonly [string, number]>> = {
+  habit: ['habit', 0], 'personal goal': ['goal', 0], 'life event': ['experience', 2], goal: ['goal', 0], plan: ['plan', 0], aspiration: ['aspiration', 1],
+};
+
 export function phraseConcept(wn: WordNet, text: string, domain: ReadonlySet<string>): PhraseConcept {
+  const fixed = STATEMENT_SENSES[text.trim().toLowerCase()];
+  const offset = fixed ? wn.lemma(fixed[0])?.senses[fixed[1]] : undefined;
+  if (fixed && offset !== undefined) return { topic: fixed[0], kind: '', chain: wn.hypernymChain(offset) };
   const { topic, kind } = stripAffix(text);
   return { topic, kind, chain: topicChain(wn, topic, domain, kind !== '') };
 }

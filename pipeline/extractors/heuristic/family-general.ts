@@ -136,7 +136,7 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   // Named as every activity is ("I tend to stick with traditional workbooks" → workbook preference).
   const { attribute, root } = activityName(ctx.toks, t, object);
   // "I've been trying to squeeze in some exercise": the effort, not its verb, is the attribute.
-  const practice = practiceName(t, attribute, c.effort ? 'effort' : c.past && !habitual ? 'event' : 'habit');
-  if (practice) return [draft(practice, spanText(ctx.text, ctx.toks, { start: h, end: object.end }), root, c.quoteStart, Math.max(freq, object.end), 0.5, polarity)];
+  const practice = practiceName(ctx.toks, t, object, attribute, c.effort ? 'effort' : c.past && !habitual ? 'event' : 'habit');
+  if (practice) return [draft(practice.attribute, spanText(ctx.text, ctx.toks, { start: h, end: object.end }), practice.root, c.quoteStart, Math.max(freq, object.end), 0.5, polarity)];
   return [draft(attribute, value, root, c.quoteStart, Math.max(freq, object.end), c.past ? 0.45 : 0.5, polarity)];
 }

@@ -99,11 +99,18 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
   // A circumstance cut before its relative clause ("dining | in places | that ...") says nothing.
   if ((toks[objStart] as Tok).pos === 'ADP' && span.end - objStart <= 3 && GENERAL_HEADS.has((toks[span.end - 1] as Tok).lemma)) return [];
   const object = withoutCircumstance(toks, { start: objStart, end: span.end });
-  const practice = practiceName(lead, name, framing);
-  if (practice) return [{ attribute: practice, value: { start: at, end: object.end }, root }];
+  const practice = practiceName(toks, lead, object, name, framing);
+  if (practice) return [{ ...practice, value: { start: at, end: object.end } }];
   // The object ("stamps", "a food bank") or, for a habit without one, its circumstance ("twice a week").
   return listItems(toks, object).map((item) => ({ attribute: name, value: item, root }));
 }
+
+/**
+ * Attributes whose values are things done or wanted, said as verb phrases ("squeeze in some
+ * exercise", "open a bakery"): the taxonomy neither splits them by their objects' nouns nor reads
+ * a topic out of their names' words.
+ */
+export const STATEMENT_ATTRIBUTES: ReadonlySet<string> = new Set(['habit', 'personal goal', 'life event', 'aspiration', 'plan', 'goal']);
 
 /** How a statement about doing something is framed: trying, done once in the past, or generally. */
 export type Framing = 'effort' | 'event' | 'habit';
@@ -113,11 +120,15 @@ export type Framing = 'effort' | 'event' | 'habit';
  * sleep"): the statement is a habit, a personal goal after "try to", or a life event in the past,
  * valued by its verb phrase ("strike a balance", "bought my first house"). Null when the name stands.
  */
-export function practiceName(verb: Tok, name: string, framing: Framing): string | null {
+export function practiceName(toks: readonly Tok[], verb: Tok, object: Span, name: string, framing: Framing): { attribute: string; root: RootKey } | null {
   if (name !== gerund(verb.lemma) && name !== verb.lemma) return null; // named by the object's class
   if (isPursuit(verb.lemma)) return null;
-  return framing === 'effort' ? 'personal goal' : framing === 'event' ? 'life event' : 'habit';
+  // The object's topic picks the root when it has one ("reduce my sugar intake" is health), else the framing does.
+  const root = topicOf(spanWords(toks, object))?.root ?? FRAMING_ROOT[framing];
+  return { attribute: framing === 'effort' ? 'personal goal' : framing === 'event' ? 'life event' : 'habit', root };
 }
+
+const FRAMING_ROOT: Readonly<Record<Framing, RootKey>> = { effort: 'values', event: 'demographic', habit: 'routine' };
 
 /**
  * The name of an activity with an object: the verb's -ing form ("collecting"), or for a verb too
