@@ -36,6 +36,13 @@ describe('phraseConcept', () => {
     expect(conceptOf('grabbing').chain[0]!.pos).toBe('verb');
   });
 
+  it("reads the extractor's statement names whole: a habit is a custom, a personal goal a goal", () => {
+    expect(names('habit')).toContain('custom');
+    expect(names('habit')).not.toContain('clothing');
+    expect(names('personal goal')[0]).toBe('goal');
+    expect(names('life event')).toContain('happening');
+  });
+
   it('gives no chain for a word WordNet does not know', () => {
     expect(conceptOf('zorblax preference').chain).toEqual([]);
   });

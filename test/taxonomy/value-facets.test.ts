@@ -40,6 +40,12 @@ describe('value facets', () => {
     expect(groups.map((g) => g.label)).not.toContain('Reading');
   });
 
+  it('never splits a statement leaf by its objects: the same values under Personal Goal stay whole', () => {
+    const goals = values.map((v) => ({ ...v, text: `read ${v.text}` }));
+    expect(facetValues(goals, vectors, 'Personal Goal', clusterer, settings)).toEqual([{ label: 'Personal Goal', members: [0, 1, 2, 3, 4] }]);
+    expect(facetValues(goals, vectors, 'Reading Goal', clusterer, settings).length).toBeGreaterThan(1); // the control: any other leaf splits
+  });
+
   it('keeps numeric leaves and leaves with few values whole', () => {
     const ages = ['34', '35', 'thirty', '41', '29'].map((text) => ({ text, mentions: 1 }));
     expect(facetValues(ages, vectors, 'Age', clusterer, settings)).toEqual([{ label: 'Age', members: [0, 1, 2, 3, 4] }]);
