@@ -84,6 +84,8 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   const before = ctx.toks[c.quoteStart - 1];
   if (before && before.sent === t.sent && (before.pos === 'NOUN' || before.pos === 'PROPN')) return [];
   const next = ctx.toks[h + 1];
+  // Without a subject, a past form before a bare noun is an adjective: "reclaimed wood", "distributed systems".
+  if (c.past && c.quoteStart === h && next !== undefined && ['NOUN', 'ADJ', 'PROPN'].includes(next.pos) && !isPursuit(t.lemma)) return [];
   const bare = next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.norm === 'my') && next.sent === t.sent;
   // "I spend my weekends volunteering at the animal shelter": the -ing verb is the activity.
   if (t.lemma === 'spend') {
