@@ -44,17 +44,12 @@ function clip(value: string): string {
 }
 
 /**
- * A one-word label borrows its parent ("Streaming.Platforms" → "streaming platforms"), except a
- * value facet, whose one word is its topic ("Reading Preference.Novel" reads "novel", not
- * "reading preference novel").
+ * The attribute's own label, said the way a person would. It never borrows its parent's: the
+ * taxonomy names inner nodes after WordNet classes, and "geographical area town", "ancestor
+ * parent" or "creating by mental acts approach" are no one's words.
  */
 function labelPhrase(a: PersonaAttribute): string {
-  const label = spokenLabel(lowerLabel(a.label));
-  const segments = a.path.split('.').filter((s, i) => i > 0 || s !== a.root);
-  if (a.facetId && segments.length >= 3 && segments.at(-1) === a.label) return label;
-  const parent = lowerLabel(segments.at(-1) === a.label ? (segments.at(-2) ?? '') : (segments.at(-1) ?? ''));
-  const overlap = parent.split(' ').some((w) => label.includes(w)) || parent.includes(label);
-  return label.includes(' ') || parent === '' || overlap ? label : `${parent} ${label}`;
+  return spokenLabel(lowerLabel(a.label));
 }
 
 /**

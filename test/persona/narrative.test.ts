@@ -142,3 +142,16 @@ describe('spokenLabel', () => {
     expect(spokenLabel('marital status')).toBe('marital status');
   });
 });
+
+describe('labels in a summary', () => {
+  it("never borrow an inner node's WordNet class: 'Geographical Area.Town' reads 'town'", () => {
+    const persona = makePersona(0);
+    const town: PersonaAttribute = {
+      nodeId: 'n-town', path: 'Demographic Information.Geographical Area.Town', root: 'Demographic Information', label: 'Town',
+      value: 'coastal towns', polarity: 'positive', origin: 'corpus', stratum: 'near', valueType: 'categorical', llmCallId: null,
+    };
+    const text = narrate({ ...persona, attributes: [town] }, 7);
+    expect(text).toContain('coastal towns');
+    expect(text.toLowerCase()).not.toContain('geographical area');
+  });
+});
