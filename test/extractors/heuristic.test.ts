@@ -256,6 +256,9 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     // Coordinate adjectives stay in the value; a tail cut before its noun is dropped, not kept cut.
     ['i like big, loud dogs', ['animal preference=big, loud dogs/positive']],
     ['I prefer supporting local businesses with fresh, locally-sourced ingredients.', ['business preference=local businesses/positive']],
+    ['I have more energy in the morning', []],
+    ['distributed systems', []],
+    ['played football in high school', ['playing=football/positive']],
   ])('%j', async (text, expected) => {
     expect(await summary(text)).toEqual(expected);
   });

@@ -92,6 +92,8 @@ export function haveObject(ctx: Ctx, c: Chain, start: number): Draft[] {
     return np && named?.kind === 'object' ? [draft(named.attribute, np.text, named.root, c.quoteStart, np.span.end, 0.55, 'negative')] : [];
   }
   if (norm(ctx, from) === 'any') from += 1;
+  // "I have more energy", "I have less time": a comparison, not a thing had.
+  if (/^(?:more|less|fewer|enough|plenty)$/.test(norm(ctx, from))) return [];
   const np = valueAt(ctx, from, { max: 6, stop: HAVE_STOP });
   if (!np) return [];
   const headTok = ctx.toks[np.span.end - 1];
