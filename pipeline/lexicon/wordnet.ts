@@ -80,6 +80,24 @@ export class WordNet {
     return entry;
   }
 
+  /**
+   * Whether people use a synset's sense in running text: one of its words has it among its
+   * SemCor-tagged senses (WordNet lists tagged senses first). Untagged senses are mostly the
+   * lexicographers' own classes ("change of state", "language unit", "expressive style").
+   */
+  inUse(s: Synset): boolean {
+    return this.usedWords(s).length > 0;
+  }
+
+  /** The synset's words that people use in this sense (see inUse), in WordNet's order. */
+  usedWords(s: Synset): string[] {
+    return s.words.filter((w) => {
+      const entry = this.lemma(w, s.pos);
+      const i = entry ? entry.senses.indexOf(s.offset) : -1;
+      return i >= 0 && i < entry!.taggedSenses;
+    });
+  }
+
   private readLemma(word: string, pos: WordNetPos): LemmaEntry | null {
     const key = word.trim().toLowerCase().replace(/\s+/g, '_');
     if (key === '' || key.length > 80) return null;

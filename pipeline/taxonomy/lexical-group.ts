@@ -93,7 +93,8 @@ export function groupLexically(ctx: LexicalContext, members: readonly number[], 
     concept.chain.forEach((syn, k) => {
       const key = `${syn.pos}:${syn.offset}`;
       synsets.set(key, syn);
-      if (!isGeneralSynset(syn, concept.chain.length - 1 - k)) ancestors.push(key);
+      // A class no one uses in running text ("Change of State", "Language Unit") groups nothing a reader would recognise.
+      if (!isGeneralSynset(syn, concept.chain.length - 1 - k) && wn.inUse(syn)) ancestors.push(key);
     });
     const key = `${concept.chain[0]!.pos}:${concept.chain[0]!.offset}|${concept.kind}`;
     const unit = byKey.get(key) ?? { phrases: [], ancestors };
@@ -116,7 +117,7 @@ export function groupLexically(ctx: LexicalContext, members: readonly number[], 
     else categories.set(cat, [leafGroups[k]!]);
   });
   for (const i of unplaced) loose.push(leafGroup(vectors, [i], weight));
-  const catGroups = new Map([...categories].map(([key, children]) => [key, innerGroup(children, synsets.get(key)!, vectors, weight)]));
+  const catGroups = new Map([...categories].map(([key, children]) => [key, innerGroup(children, synsets.get(key)!, vectors, weight, wn)]));
   // What WordNet cannot place at all joins the nearest lexical category when close enough, else
   // stands under the root. (A placed attribute with no sibling stays under the root: vectors are
   // the tie-breaker, not a second opinion against WordNet.)
@@ -129,14 +130,14 @@ export function groupLexically(ctx: LexicalContext, members: readonly number[], 
   const above = new Map<string, string[]>();
   for (const u of units) u.ancestors.forEach((a, k) => above.has(a) || above.set(a, u.ancestors.slice(k + 1)));
   const genericGroups = [...generic].sort(([a], [b]) => (a < b ? -1 : 1)).map(([label, ids]) => ({ ...leafGroup(vectors, ids, weight), label, generic: true }));
-  return [...superCategories(catGroups, above, synsets, vectors, weight), ...direct, ...genericGroups];
+  return [...superCategories(catGroups, above, synsets, vectors, weight, wn), ...direct, ...genericGroups];
 }
 
 /**
  * Categories sharing a specific ancestor (two or more of them) hang under it: the fourth level.
  * `above` holds each category's specific ancestors strictly above it, nearest first.
  */
-function superCategories(cats: Map<string, Group>, above: Map<string, string[]>, synsets: Map<string, Synset>, vectors: Matrix, weight: (i: number) => number): Group[] {
+function superCategories(cats: Map<string, Group>, above: Map<string, string[]>, synsets: Map<string, Synset>, vectors: Matrix, weight: (i: number) => number, wn: WordNet): Group[] {
   const count = countBy([...cats.keys()].map((k) => above.get(k) ?? []));
   const out: Group[] = [];
   const supers = new Map<string, Group[]>();
@@ -145,7 +146,7 @@ function superCategories(cats: Map<string, Group>, above: Map<string, string[]>,
     if (parent) supers.set(parent, [...(supers.get(parent) ?? []), group]); // few categories per root: copying is cheap
     else out.push(group);
   }
-  for (const [key, children] of supers) out.push(innerGroup(children, synsets.get(key)!, vectors, weight));
+  for (const [key, children] of supers) out.push(innerGroup(children, synsets.get(key)!, vectors, weight, wn));
   return out;
 }
 
@@ -154,16 +155,19 @@ function leafGroup(vectors: Matrix, phraseIds: number[], weight: (i: number) => 
   return { phrases: sorted, children: [], centroid: meanOf(vectors, sorted, weight) };
 }
 
-function innerGroup(children: Group[], syn: Synset, vectors: Matrix, weight: (i: number) => number): Group {
+function innerGroup(children: Group[], syn: Synset, vectors: Matrix, weight: (i: number) => number, wn: WordNet): Group {
   const all = children.flatMap(function under(g: Group): number[] {
     return g.children.length ? g.children.flatMap(under) : g.phrases;
   });
-  return { phrases: [], children, centroid: meanOf(vectors, all, weight), label: synsetLabel(syn) };
+  return { phrases: [], children, centroid: meanOf(vectors, all, weight), label: synsetLabel(syn, wn) };
 }
 
-/** A synset's name as a label: its first lemma, a verb as its -ing form ("hike" → "hiking"). */
-export function synsetLabel(syn: Synset): string {
-  const word = syn.words[0]!;
+/**
+ * A synset's name as a label: its first lemma people use in this sense ("nutrition" before
+ * "nutriment", "style" before "expressive style"), a verb as its -ing form ("hike" → "hiking").
+ */
+export function synsetLabel(syn: Synset, wn?: WordNet): string {
+  const word = wn?.usedWords(syn)[0] ?? syn.words[0]!;
   if (syn.pos !== 'verb') return word;
   const [head, ...rest] = word.split(' ');
   const ing = head!.endsWith('ie') ? `${head!.slice(0, -2)}ying` : head!.endsWith('e') && !head!.endsWith('ee') ? `${head!.slice(0, -1)}ing` : `${head}ing`;

@@ -59,11 +59,20 @@ describe('groupLexically', () => {
   it('makes each attribute a leaf and hangs leaves under the hypernym they share, named after it', () => {
     const { built } = build(specs(['owned truck', 'car preference', 'sushi preference', 'dish preference', 'pizza preference']), lexical);
     const paths = flatten(built.roots).map(pathOf);
-    expect(paths).toContain(`${HOBBIES}.Motor Vehicle.Owned Truck`);
-    expect(paths).toContain(`${HOBBIES}.Motor Vehicle.Car Preference`);
+    expect(paths).toContain(`${HOBBIES}.Vehicle.Owned Truck`);
+    expect(paths).toContain(`${HOBBIES}.Vehicle.Car Preference`);
     const leaves = flatten(built.roots).filter((n) => n.children.length === 0);
     expect(leaves).toHaveLength(5);
     expect(leaves.find((l) => l.label === 'Sushi Preference')!.parent!.label).toBe(leaves.find((l) => l.label === 'Pizza Preference')!.parent!.label);
+  });
+
+  it('names and forms categories only from classes people use: "motor vehicle" (untagged in SemCor) gives way to "vehicle"', () => {
+    const motor = wn.synset(wn.lemma('motor vehicle')!.senses[0]!);
+    expect(wn.inUse(motor)).toBe(false);
+    expect(wn.inUse(wn.synset(wn.lemma('vehicle')!.senses[0]!))).toBe(true);
+    const labels = flatten(build(specs(['owned truck', 'car preference']), lexical).built.roots).map((n) => n.label);
+    expect(labels).toContain('Vehicle');
+    expect(labels).not.toContain('Motor Vehicle');
   });
 
   it('merges spelling variants of one attribute into one leaf', () => {
@@ -99,6 +108,6 @@ describe('groupLexically', () => {
     expect(groupLexically({ wn, phrases, vectors, root: HOBBIES }, [], lexical)).toEqual([]);
     const withUnknown = [...specs(['owned truck', 'car preference']), { text: 'zorblax', vector: axis(0, 0.005), root: HOBBIES, conversations: [50, 51] }];
     const { built } = build(withUnknown, { ...lexical, leafSimilarity: 0.9 });
-    expect(pathOf(flatten(built.roots).find((n) => n.label === 'Zorblax')!)).toBe(`${HOBBIES}.Motor Vehicle.Zorblax`);
+    expect(pathOf(flatten(built.roots).find((n) => n.label === 'Zorblax')!)).toBe(`${HOBBIES}.Vehicle.Zorblax`);
   });
 });
