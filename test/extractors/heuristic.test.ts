@@ -257,6 +257,9 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     ['i like big, loud dogs', ['animal preference=big, loud dogs/positive']],
     ['I prefer supporting local businesses with fresh, locally-sourced ingredients.', ['business preference=local businesses/positive']],
     ['I have more energy in the morning', []],
+    // A plural is the people one works with, never one's own job.
+    ["I'm working with 3rd and 4th graders.", []],
+    ['now i teach cooking classes', ['occupation=teaching cooking classes/neutral']],
     ['distributed systems', []],
     ['played football in high school', ['playing=football/positive']],
   ])('%j', async (text, expected) => {

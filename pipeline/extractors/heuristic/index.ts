@@ -17,6 +17,7 @@ import { plansFamily } from './family-plans.js';
 import { possessiveFamily } from './family-possessive.js';
 import { preferenceFamily } from './family-preference.js';
 import { relationalFamily } from './family-relational.js';
+import { endsInPlural } from './lexical-classes.js';
 import { analyseTurn, inRanges, looksLikeCode } from './regions.js';
 import { createRootResolver, type RootResolver } from './roots.js';
 import { tokenise } from './tokens.js';
@@ -112,7 +113,7 @@ function collect(ctx: Ctx, regions: ReturnType<typeof analyseTurn>, resolveRoot:
       if (inRanges(spanStart, regions.quoted)) continue;
       if (regions.masked.slice(spanStart, spanEnd) !== text.slice(spanStart, spanEnd)) continue;
       const value = d.value.trim();
-      if (!usableValue(value)) continue;
+      if (!usableValue(value) || (d.attribute === 'occupation' && !/^\p{L}+ing\b/u.test(value) && endsInPlural(value))) continue;
       // One mention per attribute/value per turn: repeats in a turn add no evidence.
       const key = `${d.attribute}|${value.toLowerCase()}`;
       if (seen.has(key)) continue;

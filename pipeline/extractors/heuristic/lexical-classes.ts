@@ -215,3 +215,15 @@ export function isFieldNoun(noun: string): boolean {
   const first = entry?.senses[0];
   return wn !== null && first !== undefined && ['noun.act', 'noun.cognition'].includes(wn.synset(first).lexname);
 }
+
+/**
+ * Whether a value ends in a plural noun ("10th graders", "young professionals"): a job is held one
+ * at a time, so a plural is the people someone works with, not the speaker's occupation. Plural
+ * means WordNet knows the word only through its singular ("sales", "physics" are nouns as they are).
+ */
+export function endsInPlural(value: string): boolean {
+  const wn = defaultWordNet();
+  const last = value.toLowerCase().match(/[a-z]+$/)?.[0] ?? '';
+  if (!wn || last.length < 4 || !last.endsWith('s') || last.endsWith('ss') || wn.lemma(last)) return false;
+  return nounEntry(wn, last) !== null;
+}
