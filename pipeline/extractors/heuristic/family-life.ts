@@ -161,7 +161,8 @@ function work(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
       let attribute = p === 'with' ? 'work focus' : WORKPLACES.has(head) || indefinite ? 'workplace' : p === 'in' ? 'industry' : 'employer';
       if (c.past && !c.perfect) attribute = attribute === 'employer' ? 'previous employer' : `previous ${attribute}`;
       // "working in a deal", "working in MATLAB": an industry is a bare field ("in marketing", "in the film industry").
-      if (attribute === 'industry' && (/^(?:a|an)\b/i.test(ctx.text.slice(ctx.toks[h + 2]?.start ?? 0)) || c.progressive && !/\b(?:industry|field|sector)$/.test(v.text))) return null;
+      // "working in focused 25-minute blocks" is how, not where: a field has no number.
+      if (attribute === 'industry' && (/^(?:a|an)\b/i.test(ctx.text.slice(ctx.toks[h + 2]?.start ?? 0)) || /\d/.test(v.text) || c.progressive && !/\b(?:industry|field|sector)$/.test(v.text))) return null;
       return draft(attribute, v.text, 'career', c.quoteStart, v.span.end, 0.75);
     }
     const sched = v5(ctx, h + 1, { max: 4 });

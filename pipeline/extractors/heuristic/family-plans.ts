@@ -11,7 +11,7 @@ import { defaultWordNet } from '../../lexicon/wordnet.js';
 /** Verbs of wanting and planning, each with the attribute it names. */
 const INTENT: ReadonlyMap<string, string> = new Map([
   ['want', 'aspiration'], ['wanna', 'aspiration'], ['hope', 'aspiration'], ['dream', 'aspiration'], ['aspire', 'aspiration'],
-  ['long', 'aspiration'], ['yearn', 'aspiration'], ['plan', 'plan'], ['intend', 'plan'], ['aim', 'plan'], ['mean', 'plan'],
+  ['long', 'aspiration'], ['yearn', 'aspiration'], ['plan', 'plan'], ['intend', 'plan'], ['aim', 'plan'],
   ['save', 'plan'], ['decide', 'plan'], ['hoping', 'aspiration'], ['planning', 'plan'],
 ]);
 /** "would love/like to X" is an aspiration too. */
