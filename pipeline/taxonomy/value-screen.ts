@@ -18,6 +18,8 @@ import type { WordNet } from '../lexicon/wordnet.js';
 import type { Store } from '../store/store.js';
 import { nounEntry } from '../lexicon/noun-class.js';
 import { headNoun, isFirstPersonValue, isFragmentValue, isGeneralValue } from './value-head.js';
+import { stripAffix } from './phrase-concept.js';
+import { singularWord } from '../embed/normalise-phrase.js';
 import { classTopic, fitByLexicon, fitsInContext, signaturesOf } from './value-sense.js';
 
 /** A leaf counts as one of nouns when at least this share of its shown mentions have a noun (or -ing) head. */
@@ -70,7 +72,7 @@ export async function screenedValues(store: Store, l: number, leafLabel: string,
       if (isFragmentValue(value)) continue;
       const head = nounHead(wn, value);
       if (isFirstPersonValue(value)) firstPerson.add(value);
-      else if ((!head && nounLeaf) || isGeneralValue(value)) hidden.add(value);
+      else if ((!head && nounLeaf) || isGeneralValue(value) || echoesLeaf(value, leafLabel)) hidden.add(value);
       else if (!head || !topic || !wn) shown++;
       else {
         const fit = fitByLexicon(wn, topic, head);
@@ -108,4 +110,15 @@ function nounHead(wn: WordNet | null, value: string): string | null {
     if (compound) return compound.lemma;
   }
   return head;
+}
+
+/**
+ * A value that only repeats its leaf's topic ("Owned Structure = structure", "Child = children",
+ * "Place Preference = places") says nothing the leaf does not.
+ */
+export function echoesLeaf(value: string, leafLabel: string): boolean {
+  const topic = stripAffix(leafLabel).topic;
+  const words = (s: string) => s.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).map(singularWord);
+  const v = words(value);
+  return v.length > 0 && v.join(' ') === words(topic).join(' ');
 }

@@ -5,7 +5,7 @@ import { defaultWordNet } from '../../pipeline/lexicon/wordnet.js';
 import { appendRow } from '../../pipeline/store/append-row.js';
 import { Store } from '../../pipeline/store/store.js';
 import { isFirstPersonValue, isGeneralValue } from '../../pipeline/taxonomy/value-head.js';
-import { screenedValues, SignatureVectors } from '../../pipeline/taxonomy/value-screen.js';
+import { echoesLeaf, screenedValues, SignatureVectors } from '../../pipeline/taxonomy/value-screen.js';
 import { classTopic, fitByLexicon, fitsInContext, signaturesOf } from '../../pipeline/taxonomy/value-sense.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -55,6 +55,13 @@ describe('value fit under a class name', () => {
     expect(isGeneralValue('minor stuff')).toBe(true);
     expect(isGeneralValue('places')).toBe(true);
     expect(isGeneralValue('actual plumbing work')).toBe(false);
+  });
+
+  it('knows values that only repeat their leaf', () => {
+    expect(echoesLeaf('structure', 'Owned Structure')).toBe(true);
+    expect(echoesLeaf('children', 'Child')).toBe(true);
+    expect(echoesLeaf('vegan', 'Diet')).toBe(false);
+    expect(echoesLeaf('hot shower', 'Shower')).toBe(false);
   });
 
   it('knows values in the speaker\'s first person, as users type them', () => {
