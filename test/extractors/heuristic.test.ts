@@ -257,6 +257,8 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     ['i like big, loud dogs', ['animal preference=big, loud dogs/positive']],
     ['I prefer supporting local businesses with fresh, locally-sourced ingredients.', ['business preference=local businesses/positive']],
     ['I have more energy in the morning', []],
+    ['I am designing an application', []],
+    ['I usually go for a run', ['hobby=running/positive']],
     // A plural is the people one works with, never one's own job.
     ["I'm working with 3rd and 4th graders.", []],
     ['now i teach cooking classes', ['occupation=teaching cooking classes/neutral']],

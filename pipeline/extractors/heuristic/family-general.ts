@@ -110,7 +110,7 @@ export function generalFamily(ctx: Ctx, c: Chain): Draft[] {
   if (t.lemma === 'do') return doActivity(ctx, c, h);
   // "I'm hitting a roadblock", "I am preparing an estimate": a task of the moment, unless it is a
   // pursuit. A past event stays: "I moved to seattle", "I just bought my first house" are life news.
-  if (c.progressive && !habitual && !c.effort && !isPursuit(t.lemma) && !(c.perfect && sinceWhen(ctx, h))) return [];
+  if (c.progressive && !habitual && !c.effort && !isPursuit(t.lemma, true) && !(c.perfect && sinceWhen(ctx, h))) return [];
   let from = h + 1;
   while (START.has(norm(ctx, from)) && from < h + 3) from += 1;
   // "I garden a lot": a quantity is how much, not what.

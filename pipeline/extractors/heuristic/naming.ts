@@ -78,6 +78,11 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
     const obj = { start: Math.min(skipLead(toks, at + 2), span.end - 1), end: span.end };
     return listItems(toks, obj).map((item) => ({ ...thingName(toks, item, suffix), value: item }));
   }
+  // "go for a run", "go for a long walk": the noun is the activity.
+  if (toks[at]?.lemma === 'go' && toks[at + 1]?.norm === 'for') {
+    const noun = toks.slice(at + 2, span.end).find((t) => t.pos === 'NOUN');
+    if (noun && isPursuit(noun.lemma)) return [{ attribute: 'hobby', value: { start: at, end: span.end }, root: topicOf([noun.lemma])?.root ?? 'hobbies', text: gerund(noun.lemma) }];
+  }
   const lead = toks[at];
   if (!lead) return [];
   const verbLed = verbLead || lead.pos === 'VERB' || (/ing$/.test(lead.norm) && lead.pos !== 'PROPN' && toks[at + 1]?.pos !== 'NOUN');

@@ -21,29 +21,36 @@ const ONGOING = new Set([
 
 /** Hypernyms that make an -ing noun a pursuit: WordNet's "activity" and its near kin. */
 const PURSUIT_CLASS = new Set(['activity', 'diversion', 'sport', 'occupation', 'avocation', 'exercise', 'game']);
+/**
+ * Said in the progressive ("I'm designing an application"), "activity" and "occupation" are too
+ * wide: only a pastime is a pursuit whatever the moment.
+ */
+const PASTIME_CLASS = new Set(['diversion', 'sport', 'avocation', 'exercise', 'game']);
 
 const cache = new Map<string, boolean>();
 
-export function isPursuit(lemma: string): boolean {
-  const key = lemma.toLowerCase();
+/** `strict`: the verb is said in the progressive, where only a pastime or a listed pursuit counts. */
+export function isPursuit(lemma: string, strict = false): boolean {
+  const key = `${strict ? 1 : 0}${lemma.toLowerCase()}`;
   let hit = cache.get(key);
   if (hit === undefined) {
+    const word = lemma.toLowerCase();
     // wink leaves some gerunds unlemmatised ("hiking"): try the verb without its -ing too.
-    const stem = key.replace(/(?<=...)ing$/, '');
-    hit = [key, stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((v) => ONGOING.has(v)) || ingNounIsActivity(key);
+    const stem = word.replace(/(?<=...)ing$/, '');
+    hit = [word, stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((v) => ONGOING.has(v)) || ingNounIsActivity(word, strict ? PASTIME_CLASS : PURSUIT_CLASS);
     cache.set(key, hit);
   }
   return hit;
 }
 
-function ingNounIsActivity(lemma: string): boolean {
+function ingNounIsActivity(lemma: string, classes: ReadonlySet<string>): boolean {
   const wn = defaultWordNet();
   const entry = wn?.lemma(gerund(lemma), 'noun');
   if (!wn || !entry) return false;
   // The first two senses: "booking" is an engagement (an occupation) before it is a reservation.
   for (const offset of entry.senses.slice(0, 2)) {
     if (wn.synset(offset).lexname !== 'noun.act') continue;
-    if (wn.hypernymChain(offset).some((s) => s.words.some((w) => PURSUIT_CLASS.has(w)))) return true;
+    if (wn.hypernymChain(offset).some((s) => s.words.some((w) => classes.has(w)))) return true;
   }
   return false;
 }
