@@ -17,8 +17,7 @@ import { judgeRoots } from '../pipeline/taxonomy/llm-root-judge.js';
 import { createStageLlm } from '../pipeline/llm/for-stage.js';
 import { resolveLlmSettings } from '../pipeline/llm/config.js';
 import type { Config } from '../pipeline/config/schema.js';
-
-const TAXONOMY_FILE = 'taxonomy.json';
+import { TAXONOMY_FILE } from './output-files.js';
 
 const usesLlm = (config: Config) => config.taxonomy.labeler === 'llm' || config.taxonomy.rootJudge;
 

@@ -5,8 +5,7 @@ import { evaluationJson } from '../pipeline/evaluate/write-evaluation.js';
 import { resolveLlmSettings } from '../pipeline/llm/config.js';
 import { keepDocument, writeKeptDocuments } from '../pipeline/runner/stage-outputs.js';
 import { defineStage } from '../pipeline/runner/stage.js';
-
-const EVAL_FILE = 'eval.json';
+import { EVAL_FILE } from './output-files.js';
 
 /** Personas, baselines, taxonomy and extraction scored side by side → `evaluations` and outputs/eval.json (see pipeline/evaluate/). */
 export const evaluateStage = defineStage({

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { describeReport, evaluationFromEval, metricsFromEval, renderReport } from '../pipeline/report/write-report.js';
 import { keepDocument, writeKeptDocuments } from '../pipeline/runner/stage-outputs.js';
 import { defineStage } from '../pipeline/runner/stage.js';
-
-const REPORT_FILE = 'report/index.html';
+import { REPORT_FILE } from './output-files.js';
 
 /** The static HTML report (outputs/report/index.html) of everything upstream (see pipeline/report/). */
 export const reportStage = defineStage({

@@ -9,8 +9,7 @@ import { runPersonas } from '../pipeline/persona/persona-run.js';
 import { exportPersonas } from '../pipeline/persona/persona-export.js';
 import { personaRange } from '../pipeline/persona/persona-store.js';
 import { defineStage, type StageResult } from '../pipeline/runner/stage.js';
-
-const PERSONAS_FILE = 'personas.jsonl';
+import { PERSONAS_FILE } from './output-files.js';
 
 /** The population tables' identity: their file hashes (a data refresh changes anchors, so personas). */
 async function anchorDataVersion(): Promise<Record<string, string>> {

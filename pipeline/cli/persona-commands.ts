@@ -1,16 +1,21 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../config/schema.js';
-import { canonicalJson } from '../core/hash.js';
 import { PipelineError } from '../core/errors.js';
-import { formatPersonaCard, personaEvidence } from '../persona/persona-card.js';
-import { currentTaxonomyVersion, personaSetup, personaThreads } from '../persona/persona-context.js';
-import { exportPersonas, PERSONA_EXPORT_FORMATS, type PersonaExportFormat } from '../persona/persona-export.js';
-import { runPersonas } from '../persona/persona-run.js';
-import { loadPersona } from '../persona/persona-store.js';
-import { createPersonaPool } from '../persona/workers/persona-pool.js';
-import { cliContext, printJson, withRun, type GlobalOptions } from './context.js';
+import type { PersonaExportFormat } from '../persona/persona-export.js';
+import type { GlobalOptions } from './context.js';
+import { PERSONA_EXPORT_FORMATS } from './help-values.js';
 import { withReadOnlyStore } from './read-commands.js';
+
+// The persona engine, the store and the printer are imported by the actions, not here: the
+// definitions load with `--help`, which must not load DuckDB.
+const personaEngine = async () => ({
+  ...(await import('../core/hash.js')),
+  ...(await import('../persona/persona-context.js')),
+  ...(await import('../persona/persona-run.js')),
+  ...(await import('../persona/workers/persona-pool.js')),
+  ...(await import('./context.js')),
+});
 
 // Flag values are checked with PipelineError, not commander's InvalidArgumentError: commander
 // would print two lines (its error and a help pointer); user errors print one (see main.ts).
@@ -46,6 +51,7 @@ export function registerPersonaCommands(program: Command): void {
     .option('--anchor <key=value>', 'fix an anchor for every persona: country=CA, age=30-45, sex=female (repeatable)', collectAnchor)
     .option('--out <file>', 'JSONL output (default: outputs/personas-<seed>[-<anchors>]-<start>-<end>.jsonl)')
     .action(async (opts: { count: number; start: number; seed?: number; anchor?: AnchorOverrides; out?: string }, command: Command) => {
+      const { canonicalJson, personaSetup, personaThreads, runPersonas, createPersonaPool, cliContext, printJson, withRun } = await personaEngine();
       const base = cliContext(command.optsWithGlobals<GlobalOptions>());
       const anchors = { ...base.config.sample.anchors, ...opts.anchor };
       const config = { ...base.config, seed: opts.seed ?? base.config.seed, sample: { ...base.config.sample, anchors } };
@@ -80,6 +86,9 @@ export function registerPersonaCommands(program: Command): void {
     .argument('<id>', 'persona id, or seed:index (e.g. 42:0)')
     .action((id: string, _opts: object, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { loadPersona } = await import('../persona/persona-store.js');
+        const { formatPersonaCard, personaEvidence } = await import('../persona/persona-card.js');
+        const { printJson } = await import('./context.js');
         const persona = await loadPersona(store, id);
         if (!persona) throw new PipelineError('INPUT', `no persona ${id}`, 'list some with: deeppersona sql "select persona_id, persona_seed from personas limit 5"');
         const version = Number(await store.scalar('SELECT taxonomy_version FROM personas WHERE persona_id = $1', [persona.personaId]));
@@ -91,13 +100,17 @@ export function registerPersonaCommands(program: Command): void {
 
   personas
     .command('export')
-    .description('write the stored personas of a seed (current taxonomy) as jsonl, parquet or the DeepPersona profile JSON')
+    .description('write the stored personas of a seed (current taxonomy) as jsonl, parquet, an Arrow IPC file or the DeepPersona profile JSON')
     .option('--format <format>', `output format: ${PERSONA_EXPORT_FORMATS.join(', ')}`, 'jsonl')
     .option('--seed <s>', 'run seed (default: the config seed)', count('--seed', 0))
     .option('--anchor <key=value>', 'export the set generated with these anchors (as given to generate; repeatable)', collectAnchor)
     .option('--out <file>', 'output file (default: outputs/personas-export.<ext>)')
     .action((opts: { format: PersonaExportFormat; seed?: number; anchor?: AnchorOverrides; out?: string }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { PERSONA_EXPORT_FORMATS, exportPersonas } = await import('../persona/persona-export.js');
+        const { currentTaxonomyVersion } = await import('../persona/persona-context.js');
+        const { canonicalJson } = await import('../core/hash.js');
+        const { printJson } = await import('./context.js');
         if (!PERSONA_EXPORT_FORMATS.includes(opts.format)) {
           throw new PipelineError('USAGE', `unknown persona export format "${opts.format}"`, `use one of ${PERSONA_EXPORT_FORMATS.join(', ')}`);
         }

@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
-import { formatQuality, measureExtractionQuality } from '../evaluate/extraction-quality.js';
-import { Store, type MemorySettings } from '../store/store.js';
-import { queryReadOnly, sandboxStore } from '../store/read-only-query.js';
+import type { Store, MemorySettings } from '../store/store.js';
 import { escapeControls } from '../core/terminal-text.js';
-import { scrubText } from '../privacy/scrub-output.js';
-import { ALL_STAGES } from '../../stages/index.js';
-import { outputStatus } from '../runner/stage-outputs.js';
-import { cliContext, printJson, withRun, type CliContext, type GlobalOptions } from './context.js';
-import { evaluateAndWrite, formatEvaluation } from '../evaluate/write-evaluation.js';
+import type { CliContext, GlobalOptions } from './context.js';
+import { DECLARED_OUTPUTS } from '../../stages/output-files.js';
 import { join, resolve } from 'node:path';
+
+// The store, the evaluation and the scrubber are imported by the actions, not here: the
+// definitions load with `--help`, which must not load DuckDB (0.2 s) or the stages (over 1 s).
 
 /** Read-only commands open the store in DuckDB's read-only mode: they can never change a row. */
 export async function openReadOnly(dbPath: string, memory: MemorySettings = {}): Promise<Store> {
+  const { Store } = await import('../store/store.js');
   try {
     return await Store.open(dbPath, { ...memory, readOnly: true });
   } catch (error) {
@@ -23,6 +22,7 @@ export async function openReadOnly(dbPath: string, memory: MemorySettings = {}):
 
 /** Runs `fn` on the store opened read-only, and always closes it. */
 export async function withReadOnlyStore<T>(command: Command, fn: (store: Store, ctx: CliContext) => Promise<T>): Promise<T> {
+  const { cliContext } = await import('./context.js');
   const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
   const store = await openReadOnly(ctx.dbPath, ctx.config.duckdb);
   try {
@@ -38,6 +38,8 @@ export function registerStatusCommand(program: Command): void {
     .description('per-stage state, row counts and the last run')
     .action((_opts: object, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { printJson } = await import('./context.js');
+        const { outputStatus } = await import('../runner/stage-outputs.js');
         const stages = await store.all(
           `SELECT stage, status, stage_key, stage_version, run_id, finished_at::VARCHAR AS finished_at, duration_ms, counts::VARCHAR AS counts
            FROM stage_runs QUALIFY row_number() OVER (PARTITION BY stage ORDER BY started_at DESC) = 1 ORDER BY started_at`,
@@ -47,7 +49,7 @@ export function registerStatusCommand(program: Command): void {
         );
         const tables = await store.tableCounts();
         // Files of each stage's newest done run, beside this store: `run` rewrites the missing ones.
-        const files = await outputStatus(store, ALL_STAGES, ctx.outputsDir);
+        const files = await outputStatus(store, DECLARED_OUTPUTS, ctx.outputsDir);
         const status = {
           db: ctx.dbPath, lastRun: lastRun ?? null,
           stages: stages.map((s) => ({ ...s, counts: JSON.parse(String(s.counts ?? '{}')), outputs: files.get(String(s.stage))?.outputs ?? [], missingOutputs: files.get(String(s.stage))?.missing ?? [] })),
@@ -84,16 +86,19 @@ export function registerSqlCommand(program: Command): void {
     .argument('<query>', 'SQL, e.g. "select count(*) from turns"')
     .action((query: string, _opts: object, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { printJson } = await import('./context.js');
+        const { queryReadOnly, sandboxStore } = await import('../store/read-only-query.js');
         await sandboxStore(store);
         const rows = await queryReadOnly(store, query);
         if (ctx.json) return printJson(rows);
-        printTable(rows);
+        await printTable(rows);
       }),
     );
 }
 
-function printTable(rows: Record<string, unknown>[]): void {
+async function printTable(rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return void process.stdout.write('(no rows)\n');
+  const { scrubText } = await import('../privacy/scrub-output.js');
   const columns = Object.keys(rows[0]!);
   const cell = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'object' ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)) : String(v));
   const lines = [columns, ...rows.map((row) => columns.map((c) => cell(row[c])))].map((cells) => cells.map((c) => escapeControls(scrubText(c), { oneLine: true })).join('\t'));
@@ -108,6 +113,8 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--out <file>', 'eval.json path (default: outputs/eval.json)')
     .option('--compare <file>', 'also score this persona file beside ours (JSON Lines, a JSON array of records, or the authors\' profile JSON); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (opts: { reference?: string; out?: string; compare: string[] }, command: Command) => {
+      const { cliContext, printJson, withRun } = await import('./context.js');
+      const { evaluateAndWrite, formatEvaluation } = await import('../evaluate/write-evaluation.js');
       const base = cliContext(command.optsWithGlobals<GlobalOptions>());
       const compare = [...base.config.evaluate.compare, ...opts.compare.map((f) => resolve(f))];
       const config = { ...base.config, evaluate: { ...base.config.evaluate, compare, ...(opts.reference ? { reference: resolve(opts.reference) } : {}) } };
@@ -121,6 +128,8 @@ export function registerEvaluateCommand(program: Command): void {
     .description('score stored mentions against PrefEval ground truth (persona and preference), per topic')
     .action((_opts: object, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { printJson } = await import('./context.js');
+        const { formatQuality, measureExtractionQuality } = await import('../evaluate/extraction-quality.js');
         const quality = await measureExtractionQuality(store);
         if (quality.overall.conversations === 0) {
           throw new PipelineError('INPUT', 'no PrefEval persona-driven conversations in the store', 'ingest data/prefeval and run the extract stage first (npm start)');

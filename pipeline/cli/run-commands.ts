@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { ALL_STAGES } from '../../stages/index.js';
-import { runPipeline } from '../runner/run-pipeline.js';
 import { STAGE_NAMES, type StageName } from '../runner/stage.js';
-import { cliContext, printJson, withRun, type GlobalOptions } from './context.js';
+import type { GlobalOptions } from './context.js';
+
+// The stages, the runner and the store are imported by the actions, not here: importing the
+// stages alone takes over a second, and `--help` needs none of it.
+const pipeline = async () => ({
+  ...(await import('./context.js')),
+  ...(await import('../runner/run-pipeline.js')),
+  ...(await import('../../stages/index.js')),
+});
 
 const stageChoice = (flags: string, description: string) => new Option(flags, description).choices([...STAGE_NAMES]);
 
@@ -16,6 +22,7 @@ export function registerRunCommand(program: Command): void {
     .addOption(stageChoice('--force <stage...>', 'rerun these stages even when up to date'))
     .option('--llm-batch', 'send LLM requests through the OpenAI Batch API (resumable; same results, half price)')
     .action(async (opts: { until?: StageName; force?: StageName[]; llmBatch?: boolean }, command: Command) => {
+      const { cliContext, printJson, withRun, runPipeline, ALL_STAGES } = await pipeline();
       const base = cliContext(command.optsWithGlobals<GlobalOptions>());
       const ctx = opts.llmBatch ? { ...base, config: { ...base.config, extract: { ...base.config.extract, llmBatch: true } } } : base;
       const { manifest, manifestPath } = await withRun(ctx, 'run', (store, manifest) =>
@@ -36,6 +43,7 @@ export function registerIngestCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'input format').choices(['auto', 'puffin', 'prefeval', 'chat-jsonl']).default('auto'))
     .option('--max-turn-bytes <n>', 'reject records with a turn longer than this many UTF-8 bytes', (v) => Number.parseInt(v, 10))
     .action(async (paths: string[], opts: { format: 'auto' | 'puffin' | 'prefeval' | 'chat-jsonl'; maxTurnBytes?: number }, command: Command) => {
+      const { cliContext, printJson, withRun, runPipeline, ALL_STAGES } = await pipeline();
       const ctx = cliContext(command.optsWithGlobals<GlobalOptions>());
       const ingest = { ...ctx.config.ingest, paths, format: opts.format, maxTurnBytes: opts.maxTurnBytes ?? ctx.config.ingest.maxTurnBytes };
       const config = { ...ctx.config, ingest };

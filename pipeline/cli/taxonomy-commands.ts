@@ -2,12 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
-import { diffVersions } from '../taxonomy/diff.js';
-import { EXPORT_FORMATS, exportVersion, resolveVersion, versionNodes, type ExportFormat } from '../taxonomy/export.js';
+import type { ExportFormat, versionNodes } from '../taxonomy/export.js';
 import { facetByIdOrPath, facetEvidence, quotesOf, splitFacetsByLeaf, versionFacets, type FacetRow } from '../taxonomy/facet-lookup.js';
-import { printJson } from './context.js';
+import { TAXONOMY_EXPORT_FORMATS } from './help-values.js';
 import { withReadOnlyStore } from './read-commands.js';
 import { registerTaxonomyReviewCommands } from './taxonomy-review-commands.js';
+
+// The export module and the printer load DuckDB and the scrubber: imported by the actions, not
+// here, since the definitions load with `--help`.
+const readers = async () => ({ ...(await import('../taxonomy/export.js')), ...(await import('./context.js')) });
 
 type NodeRow = Awaited<ReturnType<typeof versionNodes>>[number];
 type VersionOpt = { version?: string };
@@ -28,6 +31,7 @@ export function registerTaxonomyCommand(program: Command): void {
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((path: string | undefined, opts: VersionOpt & { depth?: number; facets?: boolean }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { resolveVersion, versionNodes, printJson } = await readers();
         const versionId = await resolveVersion(store, opts.version);
         const nodes = await versionNodes(store, versionId);
         const children = childrenOf(nodes);
@@ -60,6 +64,7 @@ export function registerTaxonomyCommand(program: Command): void {
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((query: string, opts: VersionOpt & { limit: number }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { resolveVersion, versionNodes, printJson } = await readers();
         const versionId = await resolveVersion(store, opts.version);
         const { node, facet } = findNodeOrFacet(await versionNodes(store, versionId), await versionFacets(store, versionId), query);
         const { total, rows } = facet ? await facetEvidence(store, versionId, facet.facet_id, opts.limit) : await quotesOf(store, 'node_evidence', 'node_id', versionId, node.node_id, opts.limit);
@@ -81,6 +86,8 @@ export function registerTaxonomyCommand(program: Command): void {
     .argument('<v2>', 'newer version id (or "current")')
     .action((a: string, b: string, _opts: object, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { resolveVersion, printJson } = await readers();
+        const { diffVersions } = await import('../taxonomy/diff.js');
         const diff = await diffVersions(store, await resolveVersion(store, a), await resolveVersion(store, b));
         if (ctx.json) return printJson(diff);
         const pct = (s: number) => `${Math.round(s * 100)}%`;
@@ -98,12 +105,13 @@ export function registerTaxonomyCommand(program: Command): void {
     );
   taxonomy
     .command('export')
-    .description(`write a version as ${EXPORT_FORMATS.join(', ')}`)
-    .requiredOption('--format <format>', EXPORT_FORMATS.join('|'))
+    .description(`write a version as ${TAXONOMY_EXPORT_FORMATS.join(', ')}`)
+    .requiredOption('--format <format>', TAXONOMY_EXPORT_FORMATS.join('|'))
     .requiredOption('--out <file>', 'output file')
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((opts: VersionOpt & { format: string; out: string }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { EXPORT_FORMATS, resolveVersion, exportVersion, printJson } = await readers();
         if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) {
           throw new PipelineError('USAGE', `unknown export format "${opts.format}"`, `use one of ${EXPORT_FORMATS.join(', ')}`);
         }

@@ -1,16 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
-import { stageEmbedder } from '../embed/stage-embedder.js';
-import { compareWithReference, locateReference, parseNestedTaxonomy, REFERENCE_TAXONOMY_FILE, type MatchedPair, type Share } from '../taxonomy/compare-reference.js';
-import { resolveVersion } from '../taxonomy/export.js';
-import { calibrateThreshold, parseLabelledPairs, PATH_SEPARATOR } from '../taxonomy/match-calibration.js';
-import { sampleLeafPaths } from '../taxonomy/sample-paths.js';
-import { labelChains, nestedFromChains } from '../taxonomy/stored-paths.js';
-import { printJson } from './context.js';
+import type { MatchedPair, Share } from '../taxonomy/compare-reference.js';
+import { REFERENCE_TAXONOMY_FILE } from './help-values.js';
 import { withReadOnlyStore } from './read-commands.js';
 
 /** `taxonomy compare` and `taxonomy sample`: the two ways to judge a taxonomy, against a reference and by eye. */
+
+// What the actions use (the embedder loads the NLP model, the readers DuckDB) is imported when
+// they run, not here: the definitions load with `--help`.
+const comparing = async () => ({
+  ...(await import('../embed/stage-embedder.js')),
+  ...(await import('../taxonomy/compare-reference.js')),
+  ...(await import('../taxonomy/match-calibration.js')),
+  ...(await import('../taxonomy/stored-paths.js')),
+});
+const readers = async () => ({ ...(await import('../taxonomy/export.js')), ...(await import('./context.js')) });
 
 const integer = (flag: string, min: number) => (v: string): number => {
   if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v)) || Number(v) < min) {
@@ -36,6 +41,8 @@ export function registerTaxonomyReviewCommands(taxonomy: Command): void {
     .option('--calibrate <pairs.jsonl>', 'calibrate the threshold on these labelled pairs first (e.g. test/fixtures/taxonomy/compare-pairs.jsonl) and print how well it separates them')
     .action((arg: string | undefined, opts: { pairs?: number; seed?: number; threshold?: number; calibrate?: string }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { stageEmbedder, compareWithReference, locateReference, parseNestedTaxonomy, calibrateThreshold, parseLabelledPairs, labelChains, nestedFromChains } = await comparing();
+        const { resolveVersion, printJson } = await readers();
         const found = locateReference(arg);
         if ('skipped' in found) {
           if (ctx.json) return printJson({ skipped: found.skipped });
@@ -84,6 +91,9 @@ export function registerTaxonomyReviewCommands(taxonomy: Command): void {
     .option('--version <v>', 'taxonomy version (default: current)')
     .action((opts: { n: number; seed?: number; version?: string }, command: Command) =>
       withReadOnlyStore(command, async (store, ctx) => {
+        const { resolveVersion, printJson } = await readers();
+        const { sampleLeafPaths } = await import('../taxonomy/sample-paths.js');
+        const { PATH_SEPARATOR } = await import('../taxonomy/match-calibration.js');
         const versionId = await resolveVersion(store, opts.version);
         const seed = opts.seed ?? ctx.config.seed;
         const { units, rows } = await sampleLeafPaths(store, versionId, opts.n, seed);

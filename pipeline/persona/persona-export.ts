@@ -1,22 +1,25 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeArrowFile } from '../export/arrow-writer.js';
 import { registerScrubFunction, SCRUB_SQL_FUNCTION as SCRUB } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
+import { PERSONA_ARROW_COLUMNS, personaArrowRows } from './persona-arrow.js';
 import { nestAttributes, personaLine, scrubPersona } from './persona-output.js';
 import { loadPersonaPage, MAX_INDEX, personaRange, type PersonaQuery } from './persona-store.js';
 import type { Persona } from './types.js';
 
 /**
  * `personas export`: the stored personas of one seed and taxonomy version as JSONL (the same
- * lines as outputs/personas.jsonl), Parquet (one row per attribute, written by DuckDB), or the
+ * lines as outputs/personas.jsonl), Parquet (one row per attribute, written by DuckDB), an Arrow
+ * IPC file (one row per attribute with label and anchors, persona-arrow.ts), or the
  * DeepPersona authors' profile JSON (`Profile_<n>` → category → attribute → value, plus Summary),
  * so tools built for their releases read ours. Pages of personas are streamed to a temporary file
  * renamed at the end. Every format is PII-scrubbed (privacy/scrub-output.ts).
  */
 
-export type PersonaExportFormat = 'jsonl' | 'parquet' | 'deeppersona';
-export const PERSONA_EXPORT_FORMATS: PersonaExportFormat[] = ['jsonl', 'parquet', 'deeppersona'];
+export type PersonaExportFormat = 'jsonl' | 'parquet' | 'arrow' | 'deeppersona';
+export const PERSONA_EXPORT_FORMATS: PersonaExportFormat[] = ['jsonl', 'parquet', 'arrow', 'deeppersona'];
 
 const PAGE = 500;
 
@@ -39,6 +42,15 @@ export async function exportPersonas(store: Store, q: PersonaQuery, format: Pers
              FROM r JOIN texts root_text ON root_text.t = r.root JOIN texts path_text ON path_text.t = r.path JOIN texts value_text ON value_text.t = r.value
              ORDER BY r.persona_index, r.position) TO '${quoted}' (FORMAT parquet)`,
     );
+    return range.count;
+  }
+  if (format === 'arrow') {
+    await writeArrowFile(outFile, PERSONA_ARROW_COLUMNS, (async function* () {
+      for (let from = range.from; from < range.to; from += PAGE) {
+        const page = await loadPersonaPage(store, q, from, Math.min(from + PAGE, range.to));
+        yield page.flatMap((p) => personaArrowRows(p, q.taxonomyVersion));
+      }
+    })());
     return range.count;
   }
   const tmp = `${outFile}.${process.pid}.tmp`;

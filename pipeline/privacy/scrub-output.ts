@@ -7,7 +7,8 @@
  * Ids and numbers pass through unchanged (no detector matches a hash or a lone count).
  * What is and is not caught: docs/privacy.md.
  */
-import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { duckdb } from '../store/duckdb.js';
 import { scrubPii } from './pii-scrubber.js';
 
 /**
@@ -56,10 +57,10 @@ const registered = new WeakSet<DuckDBConnection>();
 /** Makes `scrub_pii(VARCHAR) → VARCHAR` callable on this connection (once; read-only stores too). */
 export function registerScrubFunction(connection: DuckDBConnection): void {
   if (registered.has(connection)) return;
-  connection.registerScalarFunction(DuckDBScalarFunction.create({
+  connection.registerScalarFunction(duckdb.DuckDBScalarFunction.create({
     name: SCRUB_SQL_FUNCTION,
-    returnType: VARCHAR,
-    parameterTypes: [VARCHAR],
+    returnType: duckdb.VARCHAR,
+    parameterTypes: [duckdb.VARCHAR],
     mainFunction: (_info, input, output) => {
       const column = input.getColumnVector(0);
       for (let i = 0; i < input.rowCount; i++) {

@@ -1,4 +1,4 @@
-import { StatementType } from '@duckdb/node-api';
+import { duckdb } from './duckdb.js';
 import { PipelineError } from '../core/errors.js';
 import type { Row, Store } from './store.js';
 
@@ -40,8 +40,8 @@ export async function queryReadOnly(store: Store, sql: string): Promise<Row[]> {
   });
   try {
     const type = prepared.statementType;
-    if (type !== StatementType.SELECT) {
-      throw new PipelineError('USAGE', `sql is read-only: ${StatementType[type] ?? type} statements are not allowed`, HINT);
+    if (type !== duckdb.StatementType.SELECT) {
+      throw new PipelineError('USAGE', `sql is read-only: ${duckdb.StatementType[type] ?? type} statements are not allowed`, HINT);
     }
     const reader = await prepared.runAndReadAll().catch((error: unknown) => {
       throw queryFailed(error);

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { diskFullError } from '../core/disk-full.js';
 import { PipelineError } from '../core/errors.js';
+import { duckdb } from './duckdb.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -26,7 +27,7 @@ export class Store {
     if (path !== ':memory:' && !readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, {
+      instance = await duckdb.DuckDBInstance.create(path, {
         ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
         ...memoryOptions(path, opts),
         ...CRASH_SAFE_WRITES,
@@ -121,11 +122,11 @@ export class Store {
     const tables = await this.all<{ table_name: string }>(
       "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name",
     );
-    const counts: Record<string, number> = {};
-    for (const { table_name } of tables) {
-      counts[table_name] = Number(await this.scalar(`SELECT count(*) FROM "${table_name}"`));
-    }
-    return counts;
+    if (tables.length === 0) return {};
+    // One statement, not one per table: `status` prints every count, and 28 round trips were a tenth of its start.
+    const rows = await this.all<{ i: number | bigint; n: number | bigint }>(tables.map(({ table_name }, i) => `SELECT ${i} AS i, count(*) AS n FROM "${table_name}"`).join(' UNION ALL '));
+    const counts = new Map(rows.map((r) => [Number(r.i), Number(r.n)]));
+    return Object.fromEntries(tables.map(({ table_name }, i) => [table_name, counts.get(i) ?? 0]));
   }
 
   close(): void {

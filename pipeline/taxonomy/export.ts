@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { PipelineError } from '../core/errors.js';
+import { writeArrowFile, type ArrowColumn } from '../export/arrow-writer.js';
 import { registerScrubFunction, scrubDeep, scrubText, SCRUB_SQL_FUNCTION as SCRUB } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
 
-export type ExportFormat = 'deeppersona' | 'paths' | 'jsonl' | 'parquet';
-export const EXPORT_FORMATS: ExportFormat[] = ['deeppersona', 'paths', 'jsonl', 'parquet'];
+export type ExportFormat = 'deeppersona' | 'paths' | 'jsonl' | 'parquet' | 'arrow';
+export const EXPORT_FORMATS: ExportFormat[] = ['deeppersona', 'paths', 'jsonl', 'parquet', 'arrow'];
+type TextFormat = Exclude<ExportFormat, 'parquet' | 'arrow'>;
 
 /** The authors' nested shape: every key a label, `{}` marks a leaf. */
 export type NestedTaxonomy = { [label: string]: NestedTaxonomy };
@@ -58,7 +60,15 @@ export function leafPaths(tree: NestedTaxonomy, prefix = ''): string[] {
   });
 }
 
-/** Renders a version in one format, labels, paths and values PII-scrubbed; parquet is written by DuckDB itself. */
+/** The arrow export's columns: the jsonl record's fields in its key order, with Arrow types. */
+export const TAXONOMY_ARROW_COLUMNS: ArrowColumn[] = [
+  { name: 'node_id', type: 'utf8' }, { name: 'parent_id', type: 'utf8', nullable: true }, { name: 'label', type: 'utf8' }, { name: 'path', type: 'utf8' },
+  { name: 'depth', type: 'int32' }, { name: 'root', type: 'utf8' }, { name: 'is_leaf', type: 'bool' }, { name: 'value_type', type: 'utf8', nullable: true },
+  ...['support_mentions', 'support_conversations', 'support_sources', 'version_id'].map((name): ArrowColumn => ({ name, type: 'int32' })),
+  { name: 'values', type: { list: { struct: [{ name: 'value', type: 'utf8' }, { name: 'polarity', type: 'utf8' }, { name: 'count', type: 'int32' }] } } },
+];
+
+/** Renders a version in one format, labels, paths and values PII-scrubbed; parquet is written by DuckDB itself, arrow from the jsonl records. */
 export async function exportVersion(store: Store, versionId: number, format: ExportFormat, outFile: string): Promise<void> {
   mkdirSync(dirname(outFile), { recursive: true }); // --out may name a folder not made yet
   if (format === 'parquet') {
@@ -71,20 +81,30 @@ export async function exportVersion(store: Store, versionId: number, format: Exp
     );
     return;
   }
+  if (format === 'arrow') {
+    await writeArrowFile(outFile, TAXONOMY_ARROW_COLUMNS, [await versionRecords(store, versionId)]);
+    return;
+  }
   await writeFileAtomic(outFile, await renderVersion(store, versionId, format));
 }
 
-export async function renderVersion(store: Store, versionId: number, format: Exclude<ExportFormat, 'parquet'>): Promise<string> {
+export async function renderVersion(store: Store, versionId: number, format: TextFormat): Promise<string> {
+  if (format === 'jsonl') return (await versionRecords(store, versionId)).map((r) => JSON.stringify(r)).join('\n') + '\n';
   const nodes = scrubDeep(await versionNodes(store, versionId));
   if (format === 'deeppersona') return `${JSON.stringify(toNested(nodes), null, 2)}\n`;
-  if (format === 'paths') return `${JSON.stringify({ paths: nodes.filter((n) => n.is_leaf).map((n) => n.path) }, null, 2)}\n`;
+  return `${JSON.stringify({ paths: nodes.filter((n) => n.is_leaf).map((n) => n.path) }, null, 2)}\n`;
+}
+
+/** One scrubbed record per node with its mined values: a jsonl line, an arrow row. */
+async function versionRecords(store: Store, versionId: number): Promise<(NodeRow & { version_id: number; values: { value: string; polarity: string; count: number }[] })[]> {
+  const nodes = scrubDeep(await versionNodes(store, versionId));
   const values = await store.all<{ node_id: string; value: string; polarity: string; count: number }>(
     'SELECT node_id, value, polarity, count FROM node_values WHERE version_id = $1 ORDER BY node_id, count DESC, value, polarity',
     [versionId],
   );
   const byNode = new Map<string, { value: string; polarity: string; count: number }[]>();
   for (const v of values) byNode.set(v.node_id, [...(byNode.get(v.node_id) ?? []), { value: scrubText(v.value), polarity: v.polarity, count: v.count }]);
-  return nodes.map((n) => JSON.stringify({ ...n, version_id: versionId, values: byNode.get(n.node_id) ?? [] })).join('\n') + '\n';
+  return nodes.map((n) => ({ ...n, version_id: versionId, values: byNode.get(n.node_id) ?? [] }));
 }
 
 /** `outputs/taxonomy.json`, the current version in the authors' format, beside the store. */

@@ -231,8 +231,10 @@ describe('planted PII in every model-written field', () => {
       ['taxonomy', 'evidence', 'no such node'], ['taxonomy', 'evidence', `${leafPath}.No Such Facet`],
       ['taxonomy', 'compare', join(out, 'taxonomy.json')],
       ...personaIds.map((id) => ['personas', 'show', id]),
-      ...['deeppersona', 'paths', 'jsonl', 'parquet'].map((f) => ['taxonomy', 'export', '--format', f, '--out', join(out, 'exports', `taxonomy-${f}`)]),
-      ...['jsonl', 'parquet', 'deeppersona'].map((f) => ['personas', 'export', '--format', f, '--out', join(out, 'exports', `personas-${f}`)]),
+      ...['deeppersona', 'paths', 'jsonl', 'parquet', 'arrow'].map((f) => ['taxonomy', 'export', '--format', f, '--out', join(out, 'exports', `taxonomy-${f}`)]),
+      ...['jsonl', 'parquet', 'arrow', 'deeppersona'].map((f) => ['personas', 'export', '--format', f, '--out', join(out, 'exports', `personas-${f}`)]),
+      // Arrow keeps strings as raw UTF-8 bytes, so the file read as text shows any leak.
+      ...['jsonl', 'csv', 'arrow'].map((f) => ['mentions', 'export', '--format', f, '--out', join(out, 'exports', `mentions-${f}`)]),
       ['report', '--out', join(out, 'report-cli')],
       ['evaluate', '--out', join(out, 'exports', 'eval-cli.json')], ['evaluate', 'extraction'],
       ...['mentions', 'turns', 'taxonomy_nodes', 'node_values', 'personas', 'persona_attributes', 'evaluations'].map((t) => ['sql', `select * from ${t}`]),
@@ -262,6 +264,7 @@ describe('planted PII in every model-written field', () => {
     }
     expect(outputFiles(out).map((f) => f.slice(out.length + 1)).sort()).toEqual(expect.arrayContaining([
       'taxonomy.json', 'personas.jsonl', 'eval.json', 'report/index.html', 'report-cli/index.html', 'exports/personas-parquet', 'exports/taxonomy-parquet',
+      'exports/personas-arrow', 'exports/taxonomy-arrow', 'exports/mentions-arrow', 'exports/mentions-csv',
     ]));
     expect({ printed, files }).toEqual({ printed: {}, files: {} });
   });

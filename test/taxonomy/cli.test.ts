@@ -222,7 +222,7 @@ describe('deeppersona taxonomy', () => {
       [['taxonomy', 'evidence', 'Place of Residence.Atlantis'], /unknown value facet "Atlantis" of .*Place of Residence \(hint: its facets: ".*`deeppersona taxonomy show --facets` lists them\)/],
       [['taxonomy', 'diff', '1', '9'], /no taxonomy version 9 \(hint: /],
       [['--db', join(dir, 'absent.duckdb'), 'taxonomy', 'show'], /no store at .*absent\.duckdb/],
-      [['taxonomy', 'export', '--format', 'xml', '--out', join(dir, 'x')], /unknown export format "xml" \(hint: use one of deeppersona, paths, jsonl, parquet\)/],
+      [['taxonomy', 'export', '--format', 'xml', '--out', join(dir, 'x')], /unknown export format "xml" \(hint: use one of deeppersona, paths, jsonl, parquet, arrow\)/],
       [['taxonomy', 'compare', join(dir, 'absent.json')], /absent\.json: no such file \(hint: /],
       [['taxonomy', 'compare', join(dir, 'broken.json')], /broken\.json: not valid JSON/],
     ];
