@@ -259,6 +259,9 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     ['I have more energy in the morning', []],
     ['I am designing an application', []],
     ['I usually go for a run', ['hobby=running/positive']],
+    ['planks are my go-to exercise', ['favorite exercise=planks/positive']],
+    ["I've learned to appreciate the little comforts", []],
+    ["I'm learning to swim", ['learning interest=swim/neutral']],
     // A plural is the people one works with, never one's own job.
     ["I'm working with 3rd and 4th graders.", []],
     ['now i teach cooking classes', ['occupation=teaching cooking classes/neutral']],

@@ -239,6 +239,8 @@ function study(ctx: Ctx, c: Chain, h: number, lemma: string): Draft | null {
     return v ? draft('learning preference', v.text, 'education', c.quoteStart, v.span.end, 0.75) : null;
   }
   if (lemma === 'learn' && !c.modal && !c.past && (c.progressive || c.habitual || c.perfect)) {
+    // "I've learned to appreciate the little comforts" is a lesson; "I'm learning to swim" a skill.
+    if (c.perfect && !c.progressive && norm(ctx, h + 1) === 'to') return null;
     const v = v5(ctx, h + 1, { verbStart: true });
     if (!v) return null;
     const lang = v.text.split(/\s+/).length <= 2 && LANGUAGES.has(v.text.split(/\s+/).pop() ?? '');

@@ -3,6 +3,7 @@
  * is X", "X is my favourite band", "as a nurse, I ...", "my native language is X", "X is important
  * to me". Each scanner starts at its own anchor token and returns drafts with token spans.
  */
+import { defaultWordNet } from '../../lexicon/wordnet.js';
 import { hypothetical, type Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
@@ -205,8 +206,17 @@ function backwardCopula(ctx: Ctx, k: number): Draft[] {
     return thingDrafts(ctx, span, t + 2, 'positive');
   }
   // "chopin is my go to": a go-to is a favourite.
-  if (norm(ctx, t) === 'my' && norm(ctx, t + 1) === 'go' && norm(ctx, t + 2) === 'to' && ctx.toks[t + 3]?.pos !== 'VERB') {
-    return thingDrafts(ctx, span, t + 3, 'positive');
+  const to = norm(ctx, t + 2) === '-' ? t + 3 : t + 2; // "go to", "go-to"
+  // The word after may be a mis-tagged noun ("my go-to exercise"), never a verb of its own ("my go to sleep").
+  const after = ctx.toks[to + 1];
+  if (norm(ctx, t) === 'my' && norm(ctx, t + 1) === 'go' && norm(ctx, to) === 'to' && (after?.pos !== 'VERB' || (norm(ctx, t + 2) === '-' && isNoun(after.norm)))) {
+    // "planks are my go-to exercise" states a favourite exercise, as "my favorite exercise" would.
+    const what = after && after.sent === ctx.toks[t]?.sent && after.pos !== 'PUNCT' ? valueAt(ctx, to + 1, { max: 3, stop: NP_STOP }) : null;
+    if (what) {
+      const named = statedName(ctx.toks, to, what.span, span, 'favorite');
+      return [draft(named.attribute, value, named.root, span.start, what.span.end, 0.75, 'positive')];
+    }
+    return thingDrafts(ctx, span, to + 1, 'positive');
   }
   // "sushi is life", "coffee is everything": the whole clause says it.
   if (/^(?:life|everything|love|bae|goals)$/.test(norm(ctx, t)) && (ctx.toks[t + 1] === undefined || ctx.toks[t + 1]?.pos === 'PUNCT' || ctx.toks[t + 1]?.sent !== ctx.toks[t]?.sent)) {
@@ -296,3 +306,5 @@ export function possessiveFamily(ctx: Ctx, k: number): Draft[] {
   if (n === 'like') return likeMe(ctx, k);
   return [];
 }
+
+const isNoun = (word: string): boolean => (defaultWordNet()?.lemma(word)?.senses.length ?? 0) > 0;

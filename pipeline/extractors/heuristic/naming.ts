@@ -201,8 +201,8 @@ export function listItems(toks: readonly Tok[], span: Span): Span[] {
  * "my favorite band is X" / "X is my favourite band": the statement names its attribute
  * ("favorite band", singular, spelling normalised); the value's class only picks the root.
  */
-export function statedName(toks: readonly Tok[], lead: number, what: Span, value: Span): { attribute: string; root: RootKey } {
-  const words = [(toks[lead] as Tok).norm];
+export function statedName(toks: readonly Tok[], lead: number, what: Span, value: Span, leadWord = (toks[lead] as Tok).norm): { attribute: string; root: RootKey } {
+  const words = [leadWord];
   for (let j = what.start; j < what.end; j += 1) {
     const t = toks[j] as Tok;
     if (t.pos === 'PUNCT' && t.norm !== '-') continue;

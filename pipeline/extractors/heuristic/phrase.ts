@@ -204,6 +204,8 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
       if (!(t.norm === 'and' || t.norm === 'or' || t.norm === '&') || next === undefined || !isContent(next)) break;
       // "retire early | and travel around": a second verb starts a second statement.
       if (next.pos === 'VERB' && !/ing$/.test(next.norm) && seenContent && opts.verbStart) break;
+      // "technical books | and practice coding exercises": a base verb after a noun starts a clause.
+      if (next.pos === 'VERB' && next.norm === next.lemma && !/ing$/.test(next.norm) && seenNoun && toks[k - 1]?.pos === 'NOUN') break;
       continue;
     }
     if (t.pos === 'PART') {
