@@ -13,6 +13,7 @@
  * The topic prior only picks the root and the word sense; it never supplies a name.
  */
 import { defaultWordNet } from '../../lexicon/wordnet.js';
+import { gerund } from './gerund.js';
 import { isPursuit } from './pursuit.js';
 import { GENERAL_HEADS, GENERIC_INTEREST, thingName } from './lexical-classes.js';
 import { skipLead, type Span } from './phrase.js';
@@ -36,18 +37,7 @@ export function namingText(text: string, toks: readonly Tok[], named: Naming): s
 }
 
 
-/** English -ing form of a verb lemma: bake → baking, run → running, lie → lying, see → seeing. */
-export function gerund(lemma: string): string {
-  const v = lemma.toLowerCase();
-  if (v === 'be') return 'being';
-  if (/ing$/.test(v) && v.length > 5) return v; // already a gerund ("hiking" left unlemmatised)
-  if (/ie$/.test(v)) return `${v.slice(0, -2)}ying`;
-  if (/(?:ee|ye|oe)$/.test(v)) return `${v}ing`;
-  if (/[^aeiou]e$/.test(v) || /[aiou]e$/.test(v)) return `${v.slice(0, -1)}ing`;
-  // One vowel group ending consonant-vowel-consonant doubles: run, swim, shop (not visit, fix, row).
-  if (/^[^aeiou]*[aeiou][bdfgklmnprstvz]$/.test(v)) return `${v}${v.at(-1)}ing`;
-  return `${v}ing`;
-}
+export { gerund } from './gerund.js';
 
 /** Particles that belong to the verb, not the value: "listen to jazz", "volunteer at a food bank". */
 const DROP_PARTICLE = new Set(['to', 'at', 'for', 'up', 'out', 'off']);
@@ -58,7 +48,7 @@ const LIGHT = new Set(['go', 'do']);
  * Verbs too general to name an attribute ("I prefer using Python", "I like to keep things
  * simple"): the object's class names it instead, as for a liked thing.
  */
-export const VAGUE_VERBS: ReadonlySet<string> = new Set([
+const VAGUE = new Set([
   'use', 'take', 'keep', 'get', 'have', 'make', 'bring', 'include', 'incorporate', 'find', 'try', 'stay', 'rely', 'focus',
   'work', 'improve', 'choose', 'pick', 'select', 'opt', 'go', 'stick', 'avoid', 'add', 'see', 'give', 'put', 'spend',
   'start', 'support', 'explore', 'learn', 'experiment', 'discover', 'know', 'understand', 'engage', 'consider', 'look',
@@ -90,7 +80,7 @@ export function nameValues(toks: readonly Tok[], span: Span, suffix = 'preferenc
   const items = listItems(toks, { start: at, end: span.end });
   // A list of activities ("hiking, fishing and camping") is a list of hobbies.
   if (items.length > 1) return items.map((item) => ({ attribute: 'hobby', value: item, root: topicOf(spanWords(toks, item))?.root ?? 'hobbies' }));
-  if (VAGUE_VERBS.has(lead.lemma)) {
+  if (VAGUE.has(lead.lemma)) {
     let obj = at + 1;
     while (obj < span.end && (DROP_PARTICLE.has((toks[obj] as Tok).norm) || ['on', 'with', 'in', 'into', 'about'].includes((toks[obj] as Tok).norm))) obj += 1;
     obj = Math.min(skipLead(toks, obj), span.end);
@@ -141,7 +131,7 @@ const FRAMING_ROOT: Readonly<Record<Framing, RootKey>> = { effort: 'values', eve
  * `object` is the object's span (for the class and the root).
  */
 export function activityName(toks: readonly Tok[], verb: Tok, object: Span): { attribute: string; root: RootKey } {
-  if (VAGUE_VERBS.has(verb.lemma) && object.end > object.start && (toks[object.start] as Tok).pos !== 'ADP') {
+  if (VAGUE.has(verb.lemma) && object.end > object.start && (toks[object.start] as Tok).pos !== 'ADP') {
     // Only when WordNet does name the object; else the verb is still the better name.
     const thing = thingName(toks, object, 'preference');
     if (thing.attribute !== GENERIC_INTEREST) return thing;

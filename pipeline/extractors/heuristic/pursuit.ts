@@ -1,8 +1,8 @@
 /**
  * Is a verb a pursuit, something a person keeps doing over weeks or years, rather than a task of
- * the moment? Said in the progressive or the past without a habit ("I'm hitting a roadblock",
- * "I am preparing an estimate", "I just finished my shift") only a pursuit discloses anything
- * about the speaker ("I've been tutoring algebra", "I played soccer in college").
+ * the moment? Said in the progressive without a habit ("I'm hitting a roadblock", "I am preparing
+ * an estimate") only a pursuit discloses anything about the speaker ("I've been tutoring
+ * algebra"); and only a pursuit names an attribute after its verb (naming.ts, practiceName).
  *
  * WordNet decides first: the verb's -ing noun names a kind of activity (dancing → diversion →
  * activity; coaching → occupation → activity; knitting → handicraft → activity). A short list of
@@ -10,7 +10,7 @@
  * ("volunteering", "tutoring", "training", "studying").
  */
 import { defaultWordNet } from '../../lexicon/wordnet.js';
-import { gerund } from './naming.js';
+import { gerund } from './gerund.js';
 
 const ONGOING = new Set([
   'learn', 'study', 'train', 'teach', 'tutor', 'volunteer', 'practice', 'practise', 'mentor', 'foster', 'raise', 'coach',
