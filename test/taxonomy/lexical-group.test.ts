@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STATEMENT_ATTRIBUTES } from '../../pipeline/extractors/heuristic/naming.js';
 import { defaultWordNet } from '../../pipeline/lexicon/wordnet.js';
 import { flatten, pathOf } from '../../pipeline/taxonomy/build.js';
 import { groupLexically, rootDomain } from '../../pipeline/taxonomy/lexical-group.js';
@@ -41,6 +42,11 @@ describe('phraseConcept', () => {
     expect(names('habit')).not.toContain('clothing');
     expect(names('personal goal')[0]).toBe('goal');
     expect(names('life event')).toContain('happening');
+    // Every statement name the extractor composes has its sense here, read whole.
+    for (const name of STATEMENT_ATTRIBUTES) {
+      expect(conceptOf(name).kind).toBe('');
+      expect(conceptOf(name).chain.length).toBeGreaterThan(2);
+    }
   });
 
   it('gives no chain for a word WordNet does not know', () => {
