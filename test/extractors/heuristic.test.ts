@@ -260,6 +260,7 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     ['I am designing an application', []],
     ['I usually go for a run', ['hobby=running/positive']],
     ['planks are my go-to exercise', ['favorite exercise=planks/positive']],
+    ['planks are my go-to moves. They work every muscle', ['favorite moves=planks/positive']],
     ["I've learned to appreciate the little comforts", []],
     ["I'm learning to swim", ['learning interest=swim/neutral']],
     // A plural is the people one works with, never one's own job.

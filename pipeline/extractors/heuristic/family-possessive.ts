@@ -3,6 +3,7 @@
  * is X", "X is my favourite band", "as a nurse, I ...", "my native language is X", "X is important
  * to me". Each scanner starts at its own anchor token and returns drafts with token spans.
  */
+import { nounEntry } from '../../lexicon/noun-class.js';
 import { defaultWordNet } from '../../lexicon/wordnet.js';
 import { hypothetical, type Chain } from './clause.js';
 import { draft, norm, valueAt, type Ctx, type Draft } from './draft.js';
@@ -307,4 +308,7 @@ export function possessiveFamily(ctx: Ctx, k: number): Draft[] {
   return [];
 }
 
-const isNoun = (word: string): boolean => (defaultWordNet()?.lemma(word)?.senses.length ?? 0) > 0;
+const isNoun = (word: string): boolean => {
+  const wn = defaultWordNet();
+  return wn !== null && nounEntry(wn, word) !== null;
+};
