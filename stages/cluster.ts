@@ -24,7 +24,7 @@ const usesLlm = (config: Config) => config.taxonomy.labeler === 'llm' || config.
 /** Phrases + vectors → a new taxonomy version in the store and outputs/taxonomy.json (see pipeline/taxonomy/). */
 export const clusterStage = defineStage({
   name: 'cluster',
-  version: '5', // 4: values in the speaker's first person are screened from facets and personas; 5: statement leaves, categories only from used WordNet senses, echo values screened
+  version: '5', // 4: values in the speaker's first person are screened from facets and personas; 5: statement leaves, categories only from used WordNet senses, echo values screened, rare unlike leaves to a generic leaf
   after: ['embed'],
   async keyParts(config) {
     const clusterers = defaultClusterers();

@@ -30,7 +30,9 @@ function leafCandidates(node: TaxNode, phrases: readonly PhraseInput[], vectors:
 function innerCandidates(node: TaxNode, phrases: readonly PhraseInput[]): string[] {
   const weights = new Map<string, number>();
   const spread = new Map<string, number>();
-  for (const child of node.children) {
+  // A generic leaf ("Other Attributes") holds what fits nowhere: it never names its parent.
+  const named = node.children.filter((c) => !c.generic);
+  for (const child of named) {
     const seen = new Set<string>();
     for (const i of phrasesOf(child)) {
       for (const word of phrases[i]!.text.split(/\s+/)) {
@@ -42,8 +44,8 @@ function innerCandidates(node: TaxNode, phrases: readonly PhraseInput[]): string
     for (const word of seen) spread.set(word, (spread.get(word) ?? 0) + 1);
   }
   const byWeight = [...weights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
-  const shared = byWeight.filter((w) => (spread.get(w) ?? 0) >= Math.max(2, Math.ceil(node.children.length / 2)));
-  const bySupport = [...node.children].sort((a, b) => supportOf(b, phrases).mentions - supportOf(a, phrases).mentions || (a.label < b.label ? -1 : 1));
+  const shared = byWeight.filter((w) => (spread.get(w) ?? 0) >= Math.max(2, Math.ceil(named.length / 2)));
+  const bySupport = [...named].sort((a, b) => supportOf(b, phrases).mentions - supportOf(a, phrases).mentions || (a.label < b.label ? -1 : 1));
   const joined = bySupport.length >= 2 ? [`${bySupport[0]!.label} and ${bySupport[1]!.label}`] : [];
   return [...shared.map(titleCase), ...joined, ...byWeight.map(titleCase)];
 }

@@ -25,7 +25,7 @@ export function prune(root: TaxNode, phrases: readonly PhraseInput[], vectors: M
           .filter((w) => w.why !== undefined)
           .sort((a, b) => a.support - b.support || (a.child.key < b.child.key ? -1 : 1))[0];
         if (!weak) break;
-        const { target, similarity } = nearestSibling(weak.child, node.children);
+        const { target, similarity } = mergeTarget(weak.child, weak.support, node, s);
         for (const grown of mergeInto(weak.child, target, vectors, weight)) supportCache.delete(grown);
         node.children = node.children.filter((c) => c !== weak.child);
         log.push({ node: weak.child.key, into: target.key, level: weak.child.children.length === 0 && weak.child.phrases.length ? 'leaf' : 'internal', reason: weak.why!, similarity });
@@ -41,6 +41,22 @@ function weakness(node: TaxNode, support: number, s: ShapeSettings): string | un
   const isLeaf = node.children.length === 0;
   if (!isLeaf && node.children.length < s.minChildren) return `${node.children.length} children < minChildren ${s.minChildren}`;
   return undefined;
+}
+
+/**
+ * Where a weak node goes: its nearest sibling, except a rare leaf unlike every sibling, which joins
+ * (or opens) its parent's generic leaf: "favorite moves" said once is not a "Favorite Place".
+ */
+function mergeTarget(weak: TaxNode, support: number, parent: TaxNode, s: ShapeSettings): { target: TaxNode; similarity: number } {
+  const nearest = nearestSibling(weak, parent.children);
+  const rare = support < s.minSupport && weak.children.length === 0 && !weak.generic;
+  if (!rare || s.rareSimilarity === undefined || nearest.similarity >= s.rareSimilarity || nearest.target.generic) return nearest;
+  let generic = parent.children.find((c) => c.generic && c.children.length === 0);
+  if (!generic) {
+    generic = { key: `${parent.key}/rare`, id: '', root: parent.root, depth: weak.depth, label: '', parent, children: [], phrases: [], centroid: weak.centroid, given: 'Other Attributes', generic: true };
+    parent.children.push(generic);
+  }
+  return { target: generic, similarity: Number(dot(weak.centroid, generic.centroid).toFixed(6)) };
 }
 
 function nearestSibling(node: TaxNode, siblings: TaxNode[]): { target: TaxNode; similarity: number } {

@@ -9,6 +9,7 @@ export const shapeSettings = (t: TaxonomyConfig, embedder: Embedder): ShapeSetti
   minChildren: t.minChildren,
   minSupport: t.minSupport,
   leafSimilarity: t.leafSimilarity ?? embedder.thresholds.assign,
+  rareSimilarity: embedder.thresholds.duplicate,
   microClusters: t.microClusters,
   grouping: t.grouping,
 });

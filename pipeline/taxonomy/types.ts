@@ -21,6 +21,13 @@ export interface ShapeSettings {
   minSupport: number;
   /** Average-linkage cosine similarity at which phrases share a leaf (per embedder). */
   leafSimilarity: number;
+  /**
+   * A leaf below minSupport merges into its nearest sibling only when at least this similar (the
+   * same attribute said another way); else it joins a generic leaf of its parent, where its
+   * evidence stays but no facet, sample or persona shows it under another attribute's name. Unset:
+   * always the nearest sibling.
+   */
+  rareSimilarity?: number;
   /** Above this many phrases in a root, k-means micro-clusters come first (keeps linkage O(k²)). */
   microClusters: number;
   /** `lexical` groups by WordNet (lexical-group.ts), `vectors` by word vectors alone; unset = vectors. */

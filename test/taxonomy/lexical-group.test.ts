@@ -102,6 +102,20 @@ describe('groupLexically', () => {
     expect(built.log.some((m) => m.reason.startsWith('support 1 conversations'))).toBe(true);
   });
 
+  it('puts a rare attribute unlike every sibling in a generic leaf, never under another name', () => {
+    // Two rare attributes, each said once: together their generic leaf has the support a node needs.
+    const rare = { text: 'favorite moves', vector: axis(7), root: HOBBIES, conversations: [99] };
+    const other = { text: 'zorblax', vector: axis(9), root: HOBBIES, conversations: [98] };
+    const { phrases, built } = build([...specs(['owned truck', 'car preference', 'favorite place']), rare, other], { ...lexical, rareSimilarity: 0.9 });
+    const holder = flatten(built.roots).find((n) => n.phrases.some((i) => phrases[i]!.text === 'favorite moves'))!;
+    expect(holder.generic).toBe(true);
+    expect(holder.label).toBe('Other Attributes');
+    expect(flatten(built.roots).find((n) => n.label === 'Favorite Place')!.phrases.map((i) => phrases[i]!.text)).toEqual(['favorite place']);
+    // Without the setting it merges into its nearest sibling, as it always did.
+    const old = build([...specs(['owned truck', 'car preference', 'favorite place']), rare, other], lexical);
+    expect(flatten(old.built.roots).find((n) => n.phrases.some((i) => old.phrases[i]!.text === 'favorite moves'))!.generic).toBeFalsy();
+  });
+
   it('is deterministic', () => {
     const texts = ['owned truck', 'car preference', 'sushi preference', 'dish preference', 'hiking', 'swimming', 'sport preference'];
     const a = flatten(build(specs(texts), lexical).built.roots).map((n) => [n.id, pathOf(n)]);
