@@ -257,6 +257,9 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     ['i like big, loud dogs', ['animal preference=big, loud dogs/positive']],
     ['I prefer supporting local businesses with fresh, locally-sourced ingredients.', ['business preference=local businesses/positive']],
     ['I have more energy in the morning', []],
+    // "head" is a body part before it is a head of cattle; "corgi" has only its animal sense.
+    ['It helps me clear my head after a long shift.', []],
+    ['my corgi', ['pet ownership=corgi/neutral']],
     ['I am designing an application', []],
     ['I usually go for a run', ['hobby=running/positive']],
     ['planks are my go-to exercise', ['favorite exercise=planks/positive']],

@@ -204,8 +204,12 @@ export function isPetNoun(noun: string): boolean {
   const wn = defaultWordNet();
   const entry = wn ? nounEntry(wn, noun)?.entry : undefined;
   if (!wn || !entry) return false;
-  const first = entry.senses.find((o) => wn.synset(o).lexname === 'noun.animal');
-  return first !== undefined && wn.hypernymChain(first).some((s) => s.words.some((w) => PET_ANCESTORS.has(w)));
+  // The animal sense must be what the word usually means ("my head" is not a head of cattle):
+  // its first sense, or its only kind of sense ("corgi", "tabby"); common pet words are in PETS.
+  const at = entry.senses.findIndex((o) => wn.synset(o).lexname === 'noun.animal');
+  const onlyAnimal = entry.senses.every((o) => wn.synset(o).lexname === 'noun.animal');
+  if (at < 0 || (!onlyAnimal && at > 0)) return false;
+  return wn.hypernymChain(entry.senses[at]!).some((s) => s.words.some((w) => PET_ANCESTORS.has(w)));
 }
 
 /** Whether a noun's most likely sense is an activity or a field of knowledge ("sales", "nursing", "the trades"), not a place or thing. */
