@@ -260,6 +260,8 @@ describe('heuristic extractor: pursuits, habits and goals', () => {
     // "head" is a body part before it is a head of cattle; "corgi" has only its animal sense.
     ['It helps me clear my head after a long shift.', []],
     ['my corgi', ['pet ownership=corgi/neutral']],
+    ["I'm pretty comfortable with the idea", []],
+    ['i get super claustrophobic in elevators', ['personal trait=claustrophobic/neutral']],
     ['I am designing an application', []],
     ['I usually go for a run', ['hobby=running/positive']],
     ['planks are my go-to exercise', ['favorite exercise=planks/positive']],

@@ -256,7 +256,9 @@ function trait(ctx: Ctx, c: Chain, h: number): Draft[] {
   const t = ctx.toks[h];
   if (!t || t.pos !== 'ADJ' || c.neg || c.subject !== 'i' || TRANSIENT.has(t.norm)) return [];
   const after = ctx.toks[h + 1];
-  if (after && after.sent === t.sent && !['PUNCT', 'CCONJ'].includes(after.pos) && !['but', 'so', 'lol', 'haha', 'tbh', 'now', 'too', 'in', 'at', 'around', 'about', 'with'].includes(after.norm)) return [];
+  // "I'm shy around strangers", "claustrophobic in elevators" are traits; "I'm comfortable with",
+  // "passionate about" relate to what follows (other families read those): no bare trait.
+  if (after && after.sent === t.sent && !['PUNCT', 'CCONJ'].includes(after.pos) && !['but', 'so', 'lol', 'haha', 'tbh', 'now', 'too', 'in', 'at', 'around'].includes(after.norm)) return [];
   const last = ctx.toks.findLast((x) => x.sent === t.sent);
   if (last?.norm === '?') return [];
   const attribute = defaultWordNet()?.adjectiveAttribute(t.norm) ?? 'personal trait';
