@@ -37,7 +37,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Runs the CLI and returns the exit code (documented in the README). */
+/** Runs the CLI and returns the exit code (documented in docs/cli.md). */
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);

@@ -14,7 +14,7 @@ export function loadConfig(file?: string): Config {
     throw new PipelineError('CONFIG', `${file}: ${reason}`, 'pass a JSON config file, e.g. --config deeppersona.config.json');
   }
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new PipelineError('CONFIG', `${file}: ${describeIssue(parsed.error.issues[0]!)}`, 'see "Configuration" in the README for every key and its default');
+  if (!parsed.success) throw new PipelineError('CONFIG', `${file}: ${describeIssue(parsed.error.issues[0]!)}`, 'see docs/configuration.md for every key and its default');
   return parsed.data;
 }
 

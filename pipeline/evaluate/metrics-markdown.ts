@@ -3,7 +3,7 @@ import type { Evaluation } from './run-evaluation.js';
 /**
  * The docs' metrics tables as Markdown, generated from an eval.json (never typed by hand):
  * "where we lose" first, then every metric with each set's value; fidelity figures with our
- * interval and the noise floor at our n. `npm run docs:metrics` puts it into the README between
+ * interval and the noise floor at our n. `npm run docs:metrics` puts it into docs/evaluation.md between
  * the metrics markers.
  */
 

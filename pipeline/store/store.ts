@@ -173,7 +173,7 @@ export const DEFAULT_MEMORY_LIMIT = '512MB';
  * rows (reproduced by test/store/kill-during-commit.test.ts: 130,000 turns without their 65,000 conversations;
  * the next insert fails "Duplicate key", a delete fails "Failed to delete all rows from index").
  * Without optimistic writes every committed row goes through the WAL and a kill at any point leaves
- * all or none of a transaction. README "Crash safety" has the numbers.
+ * all or none of a transaction. docs/ingest.md "Crash safety" has the numbers.
  */
 const CRASH_SAFE_WRITES = { enable_optimistic_write: 'false' };
 
