@@ -93,6 +93,8 @@ describe('deeppersona CLI', () => {
     expect((await first.done).code).toBeNull(); // it was still running: killed, not finished
     const status = await runCli(['--db', db, 'status']);
     expect(status.stdout).toMatch(/^last run: \S+ \(ingest, killed while running\)$/m);
+    const statusJson = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { lastRun: { status: string } };
+    expect(statusJson.lastRun.status).toBe('killed');
     const next = await runCli(['--db', db, 'ingest', corpus]);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toMatch(/150000 records read: 150000 stored, 0 rejected/);

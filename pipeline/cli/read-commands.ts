@@ -50,9 +50,10 @@ export function registerStatusCommand(program: Command): void {
         const tables = await store.tableCounts();
         // Files of each stage's newest done run, beside this store: `run` rewrites the missing ones.
         const files = await outputStatus(store, DECLARED_OUTPUTS, ctx.outputsDir);
+        // A run or stage still marked running was killed (see shownStatus): JSON says so too, as "killed".
         const status = {
-          db: ctx.dbPath, lastRun: lastRun ?? null,
-          stages: stages.map((s) => ({ ...s, counts: JSON.parse(String(s.counts ?? '{}')), outputs: files.get(String(s.stage))?.outputs ?? [], missingOutputs: files.get(String(s.stage))?.missing ?? [] })),
+          db: ctx.dbPath, lastRun: lastRun ? { ...lastRun, status: jsonStatus(lastRun.status) } : null,
+          stages: stages.map((s) => ({ ...s, status: jsonStatus(s.status), counts: JSON.parse(String(s.counts ?? '{}')), outputs: files.get(String(s.stage))?.outputs ?? [], missingOutputs: files.get(String(s.stage))?.missing ?? [] })),
           tables,
         };
         if (ctx.json) return printJson(status);
@@ -78,6 +79,9 @@ export function shownStatus(status: unknown): string {
 }
 
 const KILLED = 'killed while running';
+
+/** `status --json`'s word for a run left marked running: "killed", the same fact as the human line. */
+export const jsonStatus = (status: unknown): unknown => (status === 'running' ? 'killed' : status);
 
 export function registerSqlCommand(program: Command): void {
   program
