@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { PipelineError } from '../core/errors.js';
 import type { PersonaExportFormat } from '../persona/persona-export.js';
 import type { GlobalOptions } from './context.js';
-import { PERSONA_EXPORT_FORMATS } from './help-values.js';
+import { PERSONA_EXPORT_FORMATS } from '../persona/persona-export-formats.js';
 import { withReadOnlyStore } from './read-commands.js';
 
 // The persona engine, the store and the printer are imported by the actions, not here: the

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AnchorsReference, MetricRow } from '../report/types.js';
-import { DEFAULT_REPORT_PERSONAS } from './help-values.js';
+import { DEFAULT_REPORT_PERSONAS } from '../report/report-defaults.js';
 import { withReadOnlyStore } from './read-commands.js';
 
 const positiveInt = (v: string): number => {

@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import type { ExportFormat, versionNodes } from '../taxonomy/export.js';
 import { facetByIdOrPath, facetEvidence, quotesOf, splitFacetsByLeaf, versionFacets, type FacetRow } from '../taxonomy/facet-lookup.js';
-import { TAXONOMY_EXPORT_FORMATS } from './help-values.js';
+import { EXPORT_FORMATS as TAXONOMY_EXPORT_FORMATS } from '../taxonomy/export-formats.js';
 import { withReadOnlyStore } from './read-commands.js';
 import { registerTaxonomyReviewCommands } from './taxonomy-review-commands.js';
 

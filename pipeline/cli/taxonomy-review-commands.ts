@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PipelineError } from '../core/errors.js';
 import type { MatchedPair, Share } from '../taxonomy/compare-reference.js';
-import { REFERENCE_TAXONOMY_FILE } from './help-values.js';
+import { REFERENCE_TAXONOMY_FILE } from '../taxonomy/reference-file.js';
 import { withReadOnlyStore } from './read-commands.js';
 
 /** `taxonomy compare` and `taxonomy sample`: the two ways to judge a taxonomy, against a reference and by eye. */

@@ -18,8 +18,9 @@ import type { Persona } from './types.js';
  * renamed at the end. Every format is PII-scrubbed (privacy/scrub-output.ts).
  */
 
-export type PersonaExportFormat = 'jsonl' | 'parquet' | 'arrow' | 'deeppersona';
-export const PERSONA_EXPORT_FORMATS: PersonaExportFormat[] = ['jsonl', 'parquet', 'arrow', 'deeppersona'];
+import type { PersonaExportFormat } from './persona-export-formats.js';
+
+export { PERSONA_EXPORT_FORMATS, type PersonaExportFormat } from './persona-export-formats.js';
 
 const PAGE = 500;
 

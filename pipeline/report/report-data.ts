@@ -26,7 +26,9 @@ export interface ReportOptions {
   anchorsReference?: AnchorsReference;
 }
 
-export const DEFAULT_REPORT_PERSONAS = 50;
+import { DEFAULT_REPORT_PERSONAS } from './report-defaults.js';
+
+export { DEFAULT_REPORT_PERSONAS };
 
 /**
  * Everything the report shows, read from the store (read-only queries only), every string

@@ -8,6 +8,7 @@ import { labelSimilarity, nodeFeatures, normaliseLabel } from './label-similarit
 import { matchThreshold, PATH_SEPARATOR, type Calibration } from './match-calibration.js';
 import { seededPick } from './seeded-pick.js';
 import { REPO_ROOT } from '../core/repo-path.js';
+import { REFERENCE_TAXONOMY_FILE } from './reference-file.js';
 
 export { normaliseLabel } from './label-similarity.js';
 
@@ -54,8 +55,7 @@ export interface ReferenceComparison {
 
 /** Where the DeepPersona reference lives: beside the repo, never inside it (it has no license). */
 export const DEFAULT_REFERENCE_DIR = resolve(REPO_ROOT, '../shared/data/deeppersona-reference');
-/** The reference taxonomy inside that folder (3,441 nodes, 2,297 leaves). */
-export const REFERENCE_TAXONOMY_FILE = 'generation_user_profile_new/data/large_attributes.json';
+export { REFERENCE_TAXONOMY_FILE };
 
 /**
  * The reference to read: a JSON file as given (missing: an error), or a reference folder (the

@@ -6,8 +6,9 @@ import { writeArrowFile, type ArrowColumn } from '../export/arrow-writer.js';
 import { registerScrubFunction, scrubDeep, scrubText, SCRUB_SQL_FUNCTION as SCRUB } from '../privacy/scrub-output.js';
 import type { Store } from '../store/store.js';
 
-export type ExportFormat = 'deeppersona' | 'paths' | 'jsonl' | 'parquet' | 'arrow';
-export const EXPORT_FORMATS: ExportFormat[] = ['deeppersona', 'paths', 'jsonl', 'parquet', 'arrow'];
+import type { ExportFormat } from './export-formats.js';
+
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats.js';
 type TextFormat = Exclude<ExportFormat, 'parquet' | 'arrow'>;
 
 /** The authors' nested shape: every key a label, `{}` marks a leaf. */
