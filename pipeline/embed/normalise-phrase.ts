@@ -1,3 +1,4 @@
+import { wordTable } from '../core/word-table.js';
 /**
  * Canonical attribute phrases: extractors (LLM or rules) write "Pet_ownership", "pets owned" or
  * "Mother's job"; clustering should see one spelling per idea, so case, punctuation, possessives,
@@ -6,7 +7,7 @@
  */
 
 // Plural → singular forms that no suffix rule gets right.
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Readonly<Record<string, string>> = wordTable({
   children: 'child', people: 'person', women: 'woman', men: 'man', feet: 'foot', teeth: 'tooth',
   mice: 'mouse', geese: 'goose', oxen: 'ox', lives: 'life', wives: 'wife', knives: 'knife',
   wolves: 'wolf', leaves: 'leaf', shelves: 'shelf', halves: 'half', thieves: 'thief', calves: 'calf',
@@ -18,7 +19,7 @@ const IRREGULAR: Record<string, string> = {
   potatoes: 'potato', tomatoes: 'tomato', heroes: 'hero', echoes: 'echo', mosquitoes: 'mosquito',
   buses: 'bus', viruses: 'virus', bonuses: 'bonus', campuses: 'campus', statuses: 'status',
   censuses: 'census', choruses: 'chorus', geniuses: 'genius', quizzes: 'quiz',
-};
+});
 
 // Words that end in s but are not plurals (or have no singular worth folding to).
 const INVARIANT = new Set([

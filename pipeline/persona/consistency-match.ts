@@ -1,15 +1,16 @@
+import { wordTable } from '../core/word-table.js';
 /**
  * Text matching shared by the consistency rules: keyword patterns on word boundaries, the cues
  * that cancel a match (negation, plans, other people, the past), and number extraction.
  * Values are short taxonomy values ("drinks wine on weekends"), so a few words of context suffice.
  */
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS: Readonly<Record<string, number>> = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90, a: 1, an: 1,
-};
+});
 const SMALL_COUNT = '(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several)';
 
 /** Cancels a match: it is denied, past, someone else's, or only wished for. */

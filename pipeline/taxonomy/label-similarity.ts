@@ -1,4 +1,5 @@
 import type { Embedder } from '../core/types.js';
+import { wordTable } from '../core/word-table.js';
 
 /**
  * How alike two taxonomy nodes' names are, for matching our leaves to a reference's. A node is
@@ -22,7 +23,7 @@ export function normaliseLabel(label: string): string {
     .toLowerCase();
 }
 
-const IRREGULAR: Readonly<Record<string, string>> = { children: 'child', people: 'person', men: 'man', women: 'woman', wives: 'wife', lives: 'life' };
+const IRREGULAR: Readonly<Record<string, string>> = wordTable({ children: 'child', people: 'person', men: 'man', women: 'woman', wives: 'wife', lives: 'life' });
 
 /** Plural folded ("allergies" → "allergy", "fears" → "fear"; "status", "analysis" kept), so number never hides a shared word. */
 const fold = (w: string) => IRREGULAR[w] ?? w.replace(/ies$/, 'y').replace(/(?<![sui])s$/, '');

@@ -15,9 +15,10 @@ import { genericLabel, judgeAttributeName } from './label-gate.js';
 import { phraseConcept } from './phrase-concept.js';
 import type { PhraseInput, ShapeSettings } from './types.js';
 import { dot, meanOf } from './vectors.js';
+import { wordTable } from '../core/word-table.js';
 
 /** Words whose presence among a sense's ancestors says it is the root's kind of thing. */
-const ROOT_DOMAINS: Readonly<Record<string, string>> = {
+const ROOT_DOMAINS: Readonly<Record<string, string>> = wordTable({
   'Demographic Information': 'geographical area age gender ethnic group nation',
   'Physical and Health Characteristics': 'body health illness disease food organ physical condition symptom',
   'Psychological and Cognitive Aspects': 'feeling emotion trait cognition attitude disposition personality temperament',
@@ -30,7 +31,7 @@ const ROOT_DOMAINS: Readonly<Record<string, string>> = {
   'Core Values, Beliefs, and Philosophy': 'belief doctrine value attitude religion principle',
   'Emotional and Relational Skills': 'feeling skill ability communication social relation',
   'Media Consumption and Engagement': 'communication music writing show broadcast movie publication game',
-};
+});
 
 /** Synsets too general to say what a group is about ("act", "artifact", "state"). */
 const TOO_GENERAL = new Set([

@@ -6,6 +6,7 @@
  */
 import { nounEntry } from '../lexicon/noun-class.js';
 import type { Synset, WordNet } from '../lexicon/wordnet.js';
+import { wordTable } from '../core/word-table.js';
 
 export interface PhraseConcept {
   /** The phrase without its naming affix ("popular music"). */
@@ -42,9 +43,9 @@ export function stripAffix(text: string): { topic: string; kind: string } {
  * words of "personal goal" or "life event" say nothing about a topic ("personal" is a newspaper
  * item, a "habit" also a nun's attire).
  */
-const STATEMENT_SENSES: Readonly<Record<string, readonly [string, number]>> = {
+const STATEMENT_SENSES: Readonly<Record<string, readonly [string, number]>> = wordTable({
   habit: ['habit', 0], 'personal goal': ['goal', 0], 'life event': ['experience', 2], goal: ['goal', 0], plan: ['plan', 0], aspiration: ['aspiration', 1],
-};
+});
 
 export function phraseConcept(wn: WordNet, text: string, domain: ReadonlySet<string>): PhraseConcept {
   const fixed = STATEMENT_SENSES[text.trim().toLowerCase()];

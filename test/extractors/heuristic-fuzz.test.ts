@@ -22,6 +22,10 @@ describe('heuristic extractor: crash regressions', () => {
     'i love to collect stamps from every country i visit , i hike',
     'i usually collect stamps from every country i visit , i swim',
     'I bake Breaking Bad because nurse i opt three i hike\u3000',
+    // Word tables were plain objects: "constructor" looked up a function and WordNet threw on it.
+    'i love my constructor',
+    'im a toString valueOf person , my hasOwnProperty is __proto__',
+    'my constructor and i live in toString',
   ])('%j does not throw and keeps its spans exact', (text) => {
     holds(text);
   });

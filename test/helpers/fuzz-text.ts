@@ -24,6 +24,8 @@ const NOUNS = [
   'python', 'sushi', 'mom', 'husband', 'wife', 'kids', 'job', 'years', 'old', 'vegan', 'music', 'books', 'Breaking Bad',
   'software engineer', 'the office', 'a lot of', 'lots of', 'kinds of', 'mountains', 'morning', 'gym', 'tea', 'anime',
   'fiction', 'style', 'nuts', 'gluten', 'Spanish', 'college', 'degree', 'MIT', '2010', 'pets', 'two', 'three', 'brother',
+  // Names every plain JS object inherits: a lookup table keyed by user words must not answer them.
+  'constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty',
 ];
 const FUNCTION_WORDS = [
   'the', 'a', 'an', 'every', 'from', 'in', 'of', 'to', 'and', 'or', 'but', 'because', 'that', 'which', 'who', 'where',

@@ -1,3 +1,4 @@
+import { wordTable } from '../../core/word-table.js';
 /**
  * Word-level text helpers shared by the quality checks. Everything works on lower-cased tokens of
  * letters and digits in any script (\p{L}\p{N}); phrases from the lexicon are matched on
@@ -47,11 +48,11 @@ export const hasAny = (toks: readonly string[], phrases: readonly (readonly stri
 /** Values folded for comparison across personas: NFKC, trimmed, single spaces, lower case. */
 export const foldValue = (value: string): string => value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS: Readonly<Record<string, number>> = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
 /**
  * The number written at toks[i] ("4", "thirty", "thirty two" / "thirty-two"), with how many tokens

@@ -11,6 +11,7 @@ import {
   CITIZEN_HEADS, CLIPPED_HEADS, DEMONYMS, FAMILY, GENDER_HEADS, INTEREST_HEADS, OCCUPATIONS, PARENT_ROLES, PETS, RELIGIONS, SKILL_HEADS, STATE_ADJECTIVES, STUDENT_HEADS,
 } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
+import { wordTable } from '../../core/word-table.js';
 
 const NP_STOP = new Set(['with', 'who', 'that', 'at', 'in', 'for', 'from', 'and', 'or', 'of', 'working', 'living', 'looking', 'trying', 'by', 'on', 'to', 'but']);
 const VAGUE = new Set(['bit', 'little', 'lot', 'couple', 'few', 'part', 'member', 'kind', 'sort', 'type', 'way', 'fan', 'lover', 'person', 'believer', 'huge', 'big', 'total', 'mess']);
@@ -42,7 +43,7 @@ function withTail(ctx: Ctx, text: string, end: number, preps: readonly string[])
   return v ? { text: `${text} ${p} ${v.text}`, end: v.span.end } : { text, end };
 }
 
-const KIN_CANON: Readonly<Record<string, string>> = { mom: 'mother', mum: 'mother', mommy: 'mother', dad: 'father', daddy: 'father' };
+const KIN_CANON: Readonly<Record<string, string>> = wordTable({ mom: 'mother', mum: 'mother', mommy: 'mother', dad: 'father', daddy: 'father' });
 
 export interface IdentityOptions {
   confidence?: number;

@@ -11,6 +11,7 @@ import type { RootKey } from './roots.js';
 import { spanWords } from './span-text.js';
 import type { Tok } from './tokens.js';
 import { topicOf } from './topic-prior.js';
+import { wordTable } from '../../core/word-table.js';
 
 /** What a name falls back to when neither the verb nor WordNet says anything. Counted as generic. */
 export const GENERIC_INTEREST = 'interest';
@@ -26,11 +27,11 @@ const LEXNAME_ROOT: Readonly<Record<string, RootKey>> = {
 };
 
 /** Verb → domain words that disambiguate its object ("listen to rock" is music, not a stone). */
-const VERB_DOMAIN: Readonly<Record<string, readonly string[]>> = {
+const VERB_DOMAIN: Readonly<Record<string, readonly string[]>> = wordTable({
   eat: ['food', 'dish'], cook: ['food', 'dish'], bake: ['food', 'baked goods'], drink: ['beverage', 'drink'],
   listen: ['music', 'broadcast'], watch: ['show', 'movie', 'broadcast', 'sport'], read: ['writing', 'publication', 'literature'],
   play: ['game', 'sport', 'musical instrument'], wear: ['clothing', 'garment'], drive: ['vehicle'], ride: ['vehicle'],
-};
+});
 
 /** Index of the head noun of a noun-phrase span: the last noun before any prepositional tail. */
 export function headIndex(toks: readonly Tok[], span: Span): number {
