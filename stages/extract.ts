@@ -41,6 +41,7 @@ export const extractStage = defineStage({
       store, extractor, runId, reporter,
       chunkSize: config.extract.chunkSize,
       concurrency: llm ? config.llm.maxConcurrency : extractor.parallelism ?? 1,
+      overlap: !llm,
       beforeCommit: llm?.flush,
     }).finally(() => extractor.close?.());
     llm?.checkFailureRate();

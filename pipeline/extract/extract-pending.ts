@@ -5,7 +5,7 @@ import { appendRow } from '../store/append-row.js';
 import type { Store } from '../store/store.js';
 import { createStoreFailureSink } from '../store/llm-tables.js';
 import { openWriteBatch, type WriteBatch } from '../store/write-batch.js';
-import { extractOrFailure, failureReason, isExtractionFailure } from './extraction-error.js';
+import { type ExtractionFailure, extractOrFailure, failureReason, isExtractionFailure } from './extraction-error.js';
 import { loadConversations } from './load-conversations.js';
 import { type DroppedValues, noDroppedValues, slotId, validMentions } from './mention-rows.js';
 
@@ -16,6 +16,11 @@ export interface ExtractOptions {
   chunkSize: number;
   concurrency: number;
   reporter: Reporter;
+  /**
+   * Extract the next chunk while this one is written. Only for an extractor that never touches the
+   * store (the offline worker pool): an LLM extractor's cache writes share the store's connection.
+   */
+  overlap?: boolean;
   /** Called before each chunk commits, e.g. to persist buffered LLM cache writes. */
   beforeCommit?: () => Promise<void>;
 }
@@ -55,12 +60,27 @@ export async function extractPending(opts: ExtractOptions): Promise<ExtractCount
   const progress = opts.reporter.progress('extract', pending);
   const limit = pLimit(opts.concurrency);
   const failures = createStoreFailureSink(store, opts.runId, 'extract');
-  for (let at = 0; at < pending; at += opts.chunkSize) {
+  // With `overlap`, the next two chunks are read and handed to the extractor before this one is
+  // written, so worker threads are never idle while DuckDB reads and writes. Results are still
+  // written chunk by chunk, in order, one transaction each.
+  const start = async (at: number): Promise<Started> => {
     const chunk = await store.all<PendingRow>('SELECT conversation_id, content_sha256, lo, hi, turns FROM extract_pending WHERE rn > $1 AND rn <= $2 ORDER BY rn', [at, at + opts.chunkSize]);
-    const shaOf = new Map(chunk.map((p) => [p.conversation_id, p.content_sha256]));
     const conversations = await loadChunk(store, chunk);
     // One conversation's exception must not end the run: it becomes a failures row and stays pending.
-    const settled = await Promise.all(conversations.map((c) => limit(() => extractOrFailure(extractor, c))));
+    const settled = Promise.all(conversations.map((c) => limit(() => extractOrFailure(extractor, c))));
+    settled.catch(() => {}); // awaited below; a chunk left behind by a failed write must not crash the process
+    return { end: Math.min(at + opts.chunkSize, pending), shaOf: new Map(chunk.map((p) => [p.conversation_id, p.content_sha256])), conversations, settled };
+  };
+  const queue: Started[] = [];
+  let nextAt = 0;
+  const topUp = async (depth: number) => {
+    for (; queue.length < depth && nextAt < pending; nextAt += opts.chunkSize) queue.push(await start(nextAt));
+  };
+  await topUp(1);
+  for (let current = queue.shift(); current; current = queue.shift()) {
+    const { shaOf, conversations } = current;
+    const settled = await current.settled;
+    if (opts.overlap) await topUp(2);
     for (const f of settled.filter(isExtractionFailure)) {
       counts.erroredConversations++;
       await failures.record({ itemKey: f.itemKey, reason: failureReason(extractor.id, f) });
@@ -77,13 +97,15 @@ export async function extractPending(opts: ExtractOptions): Promise<ExtractCount
       await batch.rollback();
       throw error;
     }
-    progress.update(Math.min(at + opts.chunkSize, pending));
+    progress.update(current.end);
+    await topUp(1);
   }
   progress.stop();
   await store.run('DROP TABLE IF EXISTS extract_pending');
   return counts;
 }
 
+type Started = { end: number; shaOf: Map<string, string>; conversations: Conversation[]; settled: Promise<(ExtractResult | ExtractionFailure)[]> };
 type PendingRow = { conversation_id: string; content_sha256: string; lo: bigint; hi: bigint; turns: number };
 
 /**

@@ -61,8 +61,12 @@ export function quotedRanges(text: string): Array<[number, number]> {
   return out;
 }
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let k = start; k < end; k += 1) if (chars[k] !== '\n') chars[k] = ' ';
+/** Replaces [start, end) ranges by spaces (newlines kept), so offsets survive; most turns have none. */
+function blanked(text: string, ranges: readonly (readonly [number, number])[]): string {
+  if (ranges.length === 0) return text;
+  const chars = text.split('');
+  for (const [start, end] of ranges) for (let k = start; k < end; k += 1) if (chars[k] !== '\n') chars[k] = ' ';
+  return chars.join('');
 }
 
 /** A run of non-space characters this long is no word anyone discloses with (a hash, base64, a URL blob). */
@@ -71,14 +75,14 @@ const LONG_RUN = /\S{200,}/g;
 export function analyseTurn(raw: string): Regions {
   // Blank very long runs first: several regexes here and the tagger are quadratic in a token's
   // length (90,000 characters took 6 s); blanking keeps the length, so offsets survive.
-  const text = raw.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  const text = raw.length < 200 ? raw : raw.replace(LONG_RUN, (run) => ' '.repeat(run.length));
   const fiction = FICTION.some((re) => re.test(text));
-  const chars = Array.from({ length: text.length }, (_, k) => text[k] as string);
-  for (const m of text.matchAll(FENCE)) blank(chars, m.index, m.index + m[0].length);
-  for (const m of text.matchAll(INLINE_CODE)) blank(chars, m.index, m.index + m[0].length);
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(FENCE)) ranges.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(INLINE_CODE)) ranges.push([m.index, m.index + m[0].length]);
   let offset = 0;
   for (const line of text.split('\n')) {
-    if (looksLikeCode(line) || /^\s*>/.test(line)) blank(chars, offset, offset + line.length);
+    if (looksLikeCode(line) || /^\s*>/.test(line)) ranges.push([offset, offset + line.length]);
     offset += line.length + 1;
   }
   for (const paste of text.matchAll(PASTE_CUE)) {
@@ -89,10 +93,10 @@ export function analyseTurn(raw: string): Regions {
     // Keep a short closing paragraph after the pasted body ("... What do you think? I'm a teacher.").
     const lastBreak = text.lastIndexOf('\n\n');
     const tail = lastBreak > from ? text.length - lastBreak : Infinity;
-    blank(chars, from, tail < 400 ? lastBreak : text.length);
+    ranges.push([from, tail < 400 ? lastBreak : text.length]);
     break;
   }
-  return { masked: chars.join(''), quoted: quotedRanges(text), fiction };
+  return { masked: blanked(text, ranges), quoted: quotedRanges(text), fiction };
 }
 
 export function inRanges(pos: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {

@@ -10,6 +10,8 @@ let resolveRoot: RootResolver | undefined;
 parentPort!.on('message', (message: WorkerInit | WorkerRequest) => {
   if (message.kind === 'init') {
     resolveRoot = createRootResolver(message.roots);
+    // Load the lexicons now, while the stage is still reading its first chunk from the store.
+    extractFromText("i'm a nurse and i love my two dogs", resolveRoot);
     return;
   }
   const results = [];
