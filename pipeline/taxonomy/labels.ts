@@ -1,6 +1,6 @@
 import { containsPii } from '../privacy/pii-scrubber.js';
 import type { Matrix } from '../cluster/types.js';
-import { phrasesOf, supportOf } from './support.js';
+import { byMentions, phrasesOf } from './support.js';
 import type { MergeRecord, PhraseInput, TaxNode } from './types.js';
 import { dot, row } from './vectors.js';
 
@@ -45,7 +45,7 @@ function innerCandidates(node: TaxNode, phrases: readonly PhraseInput[]): string
   }
   const byWeight = [...weights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
   const shared = byWeight.filter((w) => (spread.get(w) ?? 0) >= Math.max(2, Math.ceil(named.length / 2)));
-  const bySupport = [...named].sort((a, b) => supportOf(b, phrases).mentions - supportOf(a, phrases).mentions || (a.label < b.label ? -1 : 1));
+  const bySupport = byMentions(named, phrases, (a, b) => (a.label < b.label ? -1 : 1));
   const joined = bySupport.length >= 2 ? [`${bySupport[0]!.label} and ${bySupport[1]!.label}`] : [];
   return [...shared.map(titleCase), ...joined, ...byWeight.map(titleCase)];
 }
@@ -59,7 +59,7 @@ function innerCandidates(node: TaxNode, phrases: readonly PhraseInput[]): string
 export function labelTree(root: TaxNode, phrases: readonly PhraseInput[], vectors: Matrix, log: MergeRecord[], preferred: ReadonlyMap<string, string> = new Map()): void {
   const visit = (node: TaxNode): void => {
     node.children.forEach(visit);
-    const order = [...node.children].sort((a, b) => supportOf(b, phrases).mentions - supportOf(a, phrases).mentions || (a.key < b.key ? -1 : 1));
+    const order = byMentions(node.children, phrases, (a, b) => (a.key < b.key ? -1 : 1));
     const used = new Map<string, TaxNode>();
     for (const child of order) {
       const own = child.children.length === 0 ? leafCandidates(child, phrases, vectors) : innerCandidates(child, phrases);
