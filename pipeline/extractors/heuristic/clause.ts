@@ -85,6 +85,23 @@ function subjectAt(toks: readonly Tok[], k: number): { subject: Chain['subject']
   return null;
 }
 
+/**
+ * What the words after "and"/"or" at k-1 continue: a clause whose subject is "I" ('plain'), one
+ * whose "I" is under a modal or an infinitive ('modal': "I'll go with option 3 and visit a
+ * museum" is a choice about to be made, "I want to start with buy and sell" a wish, neither a
+ * habit), or no first-person clause (null).
+ */
+export function coordinatedSubject(toks: readonly Tok[], k: number): 'plain' | 'modal' | null {
+  let modal = false;
+  for (let j = k - 2; j >= 0 && toks[j]?.sent === toks[k]?.sent; j -= 1) {
+    const t = toks[j] as Tok;
+    if (MODALS.has(t.norm) || (t.norm === 'to' && t.pos === 'PART')) modal = true;
+    if (t.norm === 'i') return modal ? 'modal' : 'plain';
+    if (OTHER_SUBJECTS.has(t.norm)) return null;
+  }
+  return null;
+}
+
 /** Tokens after which a new clause may start with its "I" dropped: "lol , been vegan for years". */
 const CLAUSE_OPENERS = new Set([',', '.', '!', ';', ':', '-', '(', '…', 'lol', 'haha', 'tbh', 'honestly', 'also', 'yeah', 'yes', 'nope', 'no', 'well', 'but', 'so', 'and', 'then', 'now', 'just']);
 const OTHER_SUBJECTS = new Set(['you', 'he', 'she', 'they', 'we', 'it', 'someone', 'everyone', 'people', 'u']);
@@ -114,12 +131,8 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
     // Coordinated with the nearest subject of the sentence, which must be "I"; an -ing form after
     // "and" is a list item ("hiking , fishing and camping"), not a second verb.
     if (/ing$/.test(t.norm)) return false;
-    for (let j = k - 2; j >= 0 && toks[j]?.sent === t.sent; j -= 1) {
-      const n = (toks[j] as Tok).norm;
-      if (n === 'i') return true;
-      if (OTHER_SUBJECTS.has(n)) return false;
-    }
-    return false;
+    return coordinatedSubject(toks, k) === 'plain';
+
   }
   // Only short chat turns drop their "I"; in a long paste a clause-initial "Fixed the bug" is a changelog.
   if (toks.length > 60) return false;

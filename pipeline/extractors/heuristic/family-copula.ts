@@ -6,7 +6,7 @@
 import type { Chain } from './clause.js';
 import { draft, norm, skipWords, topical, valueAt, type Ctx, type Draft } from './draft.js';
 import { identityNounPhrase } from './family-identity.js';
-import { STATE_ADJECTIVES, RELIGIONS, DEMONYMS } from './lexicon-people.js';
+import { STATE_ADJECTIVES, STATE_NOT_BEFORE, RELIGIONS, DEMONYMS } from './lexicon-people.js';
 import type { RootKey } from './roots.js';
 import { headIndex, isLocationNoun } from './lexical-classes.js';
 import { nounClass } from '../../lexicon/noun-class.js';
@@ -175,7 +175,7 @@ function states(ctx: Ctx, c: Chain, h: number): Draft[] {
     const spec = STATE_ADJECTIVES.get(n) ?? (norm(ctx, k + 1) === 'free' ? STATE_ADJECTIVES.get(`${n}-free`) : undefined);
     const faith = RELIGIONS.has(n) ? (['religion', 'values'] as const) : DEMONYMS.has(n) ? (['nationality', 'culture'] as const) : null;
     const [attribute, root] = spec ?? faith ?? [null, null];
-    if (!attribute || !root) break;
+    if (!attribute || !root || STATE_NOT_BEFORE.get(n)?.has(norm(ctx, k + 1))) break;
     let end = k + 1;
     let value = n;
     if (norm(ctx, k + 1) === 'free' && STATE_ADJECTIVES.has(`${n}-free`)) {

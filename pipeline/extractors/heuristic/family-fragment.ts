@@ -5,7 +5,7 @@
  * before it, but only when it names something those families already recognise (a state, a
  * role, a counted pet or relative, a described body part), and only in short turns.
  */
-import type { Chain } from './clause.js';
+import { coordinatedSubject, type Chain } from './clause.js';
 import { draft, valueAt, type Ctx, type Draft } from './draft.js';
 import { copulaFamily } from './family-copula.js';
 import { haveObject } from './family-have.js';
@@ -74,6 +74,9 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   const onlyChild = t?.norm === 'only' && /^(?:child|kid)$/.test(ctx.toks[k + 1]?.norm ?? ''); // tagged an adverb
   if (!t || !(['NOUN', 'ADJ', 'NUM', 'VERB'].includes(t.pos) || t.norm === 'a' || t.norm === 'an' || onlyChild)) return [];
   if (prev && prev.sent === t.sent && !OPENERS.has(prev.norm)) return [];
+  // After "and" the words may go on with a modal or infinitive clause of "I" ("I'll go with option 1
+  // and use a physical planner", "to keep the kids active and engaged"): no fragment then.
+  if (prev && prev.sent === t.sent && (prev.norm === 'and' || prev.norm === 'or') && coordinatedSubject(ctx.toks, k) === 'modal') return [];
   // "at-risk teens", "first-time buyers": a word after a tight hyphen is inside a compound, not a fragment's start.
   if (prev?.norm === '-' && prev.start === ctx.toks[k - 2]?.end && prev.end === t.start) return [];
   const chunk = valueAt(ctx, k, { max: 6, stop: STOP });

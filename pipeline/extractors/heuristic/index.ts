@@ -20,10 +20,11 @@ import { relationalFamily } from './family-relational.js';
 import { endsInPlural } from './lexical-classes.js';
 import { analyseTurn, inRanges, looksLikeCode } from './regions.js';
 import { createRootResolver, type RootResolver } from './roots.js';
+import { picksFromContext } from './selection.js';
 import { tokenise } from './tokens.js';
 
 /** Bump when the meaning of the output changes (patterns, attribute names, value shapes). */
-export const HEURISTIC_EXTRACTOR_ID = 'heuristic@3';
+export const HEURISTIC_EXTRACTOR_ID = 'heuristic@4';
 
 /** A mention before it is tied to a turn. */
 export type TextMention = Omit<Mention, 'turnId' | 'conversationId' | 'extractorId' | 'llmCallId'>;
@@ -40,6 +41,7 @@ function draftsAt(ctx: Ctx, k: number): Draft[] {
   const out = possessiveFamily(ctx, k);
   const chain = readChain(ctx.toks, k);
   if (!chain) return out.length > 0 ? out : fragmentFamily(ctx, k);
+  if (picksFromContext(ctx.toks, chain)) return out;
   // Relational skills first: "i'm a good listener" would otherwise be an occupation-like self-description.
   const relational = relationalFamily(ctx, chain);
   if (relational.length > 0) return out.concat(relational);

@@ -80,6 +80,12 @@ export const LANGUAGES = set(`english spanish french german italian portuguese d
   swedish norwegian danish finnish icelandic hungarian romanian bulgarian serbian croatian latin esperanto
   catalan basque galician irish welsh amharic yoruba igbo zulu afrikaans asl`);
 
+/** Prepositions after which a status adjective means taking part, not the status: "engaged in a project". */
+export const STATE_NOT_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['engaged', new Set(['in', 'with', 'by', 'on'])],
+  ['separated', new Set(['by', 'in', 'into', 'with'])],
+]);
+
 /** "I'm X" adjectives that are stable attributes, mapped to [attribute, root key]. */
 export const STATE_ADJECTIVES: ReadonlyMap<string, readonly [string, string]> = new Map<string, readonly [string, string]>([
   ...['vegan', 'vegetarian', 'pescatarian', 'pescetarian', 'keto', 'paleo', 'kosher', 'halal', 'gluten-free', 'dairy-free', 'plant-based', 'carnivore', 'flexitarian', 'teetotal', 'sober'].map(

@@ -4,6 +4,7 @@
  * connectives, a new subject or a finite verb. POS tags guide it; word lists catch what the
  * lite tagger gets wrong on messy chat text.
  */
+import { defaultWordNet } from '../../lexicon/wordnet.js';
 import { frequencyEnd } from './frequency.js';
 import type { Tok } from './tokens.js';
 
@@ -41,6 +42,24 @@ function relativeEnd(toks: readonly Tok[], k: number, sent: number): number {
   }
   while (j > k + 1 && ['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX', 'PRON', 'PUNCT'].includes((toks[j - 1] as Tok).pos)) j -= 1;
   return j - k >= 3 ? j : k;
+}
+
+/**
+ * A VERB tag where the phrase still wants its head is a mis-tagged noun: after a determiner or an
+ * adjective ("a good | read") when WordNet knows the word as a noun, and an -ing form right after
+ * an inner preposition is its object ("the cost of | living").
+ */
+function awaitedHead(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k] as Tok;
+  const prev = toks[k - 1];
+  if (t.pos !== 'VERB' || !prev || prev.sent !== t.sent) return false;
+  if (prev.pos === 'ADP') return INNER_ADP.has(prev.norm) && /[a-z]ing$/.test(t.norm);
+  const isNoun = () => defaultWordNet()?.lemma(t.norm) != null;
+  if (prev.pos === 'DET' || prev.pos === 'ADJ') return isNoun();
+  // "a retro | look ,": a determiner, a modifier the tagger called a noun, and the phrase's last word.
+  const next = toks[k + 1];
+  const last = next === undefined || next.sent !== t.sent || ['PUNCT', 'CCONJ', 'ADP'].includes(next.pos);
+  return prev.pos === 'NOUN' && toks[k - 2]?.pos === 'DET' && last && t.norm === t.lemma && !/s$/.test(t.norm) && isNoun();
 }
 
 /** A VERB tag on a plural after a noun, before a boundary, is usually a mis-tagged noun ("reality shows or ..."). */
@@ -178,6 +197,10 @@ export function phrase(toks: readonly Tok[], from: number, opts: PhraseOptions =
       break;
     }
     if (t.norm === "'s" && seenContent) continue;
+    if (k > start && seenContent && awaitedHead(toks, k)) {
+      seenNoun = true;
+      continue;
+    }
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       const atStart = k === start;
       if (opts.nounOnly && seenNoun) break;
