@@ -203,6 +203,14 @@ describe('heuristic extractor: negative fixtures (no self-disclosure)', () => {
     expect((await mentionsOf('im gay and happily married to my husband mark')).map((m) => m.value)).toContain('married');
   });
 
+  it('a state that is no physical or psychological condition is no health condition', async () => {
+    expect(await summary('I do have connections with a lab that could process the samples.')).toEqual([]);
+    expect(await summary('I have debt')).toEqual([]);
+    for (const text of ['i have asthma', 'i have insomnia', 'I have anxiety', 'I have tinnitus']) {
+      expect((await mentionsOf(text)).map((m) => m.attribute)).toEqual(['health condition']);
+    }
+  });
+
   it('keeps a focused statement about something general', async () => {
     expect((await mentionsOf('I especially like jazz')).map((m) => m.value)).toEqual(['jazz']);
     expect((await mentionsOf("I'm particularly interested in reducing plastic waste")).map((m) => m.value)).toEqual(['reducing plastic waste']);

@@ -5,7 +5,7 @@
  * attribute names from these answers.
  */
 import { nounClass, nounEntry, type NounClass } from '../../lexicon/noun-class.js';
-import { defaultWordNet } from '../../lexicon/wordnet.js';
+import { defaultWordNet, type Synset, type WordNet } from '../../lexicon/wordnet.js';
 import type { Span } from './phrase.js';
 import type { RootKey } from './roots.js';
 import { spanWords } from './span-text.js';
@@ -140,11 +140,18 @@ export function possessionName(toks: readonly Tok[], span: Span): { attribute: s
   const kind = cls ? POSSESSION_KIND[cls.lexname] ?? null : null;
   if (!cls || !kind) return null;
   if (kind === 'body') return { attribute: head.lemma, root: 'health', kind };
-  if (kind === 'condition') return { attribute: 'health condition', root: 'health', kind };
+  if (kind === 'condition') return healthState(wn, cls.sense) ? { attribute: 'health condition', root: 'health', kind } : null;
   if (kind === 'animal') return { attribute: 'pet ownership', root: 'hobbies', kind };
   if (kind === 'person') return null;
   return { attribute: `owned ${cls.name}`, root: 'hobbies', kind };
 }
+
+/**
+ * noun.state holds "connection", "debt" and "problem" as well as "asthma": a health condition is
+ * a state under a physical or psychological condition, a symptom or a sensitivity (allergies).
+ */
+const HEALTH_STATES = new Set(['physical condition', 'psychological state', 'symptom', 'sensitivity']);
+const healthState = (wn: WordNet, sense: Synset): boolean => wn.hypernymChain(sense.offset).some((s) => HEALTH_STATES.has(s.words[0] ?? ''));
 
 /** WordNet concepts under which a person noun is a line of work ("barista" → worker). */
 const WORK_ANCESTORS = new Set([
