@@ -198,6 +198,13 @@ describe('heuristic extractor: negative fixtures (no self-disclosure)', () => {
     expect(await summary(text)).toEqual([]);
   });
 
+  it.each([
+    'I run a nurse staffing company. Write a message that says we can help them find nurses without the middlemen with competitive fees and local talent',
+    'I wanna select from that table, ordered by val',
+  ])('%j: someone else\'s clause and a participle with its agent say nothing about the speaker', async (text) => {
+    expect((await mentionsOf(text)).filter((m) => /talent|val/.test(m.value))).toEqual([]);
+  });
+
   it('keeps the status itself: "im engaged to my high school sweetheart", "im gay and happily married"', async () => {
     expect((await mentionsOf('im engaged to my high school sweetheart')).map((m) => m.value)).toEqual(['engaged']);
     expect((await mentionsOf('im gay and happily married to my husband mark')).map((m) => m.value)).toContain('married');

@@ -89,15 +89,16 @@ function subjectAt(toks: readonly Tok[], k: number): { subject: Chain['subject']
  * What the words after "and"/"or" at k-1 continue: a clause whose subject is "I" ('plain'), one
  * whose "I" is under a modal or an infinitive ('modal': "I'll go with option 3 and visit a
  * museum" is a choice about to be made, "I want to start with buy and sell" a wish, neither a
- * habit), or no first-person clause (null).
+ * habit), a clause of someone else ('other': "we can help them ... with competitive fees and
+ * local talent"), or no clause at all (null: "nurse and mom of two").
  */
-export function coordinatedSubject(toks: readonly Tok[], k: number): 'plain' | 'modal' | null {
+export function coordinatedSubject(toks: readonly Tok[], k: number): 'plain' | 'modal' | 'other' | null {
   let modal = false;
   for (let j = k - 2; j >= 0 && toks[j]?.sent === toks[k]?.sent; j -= 1) {
     const t = toks[j] as Tok;
     if (MODALS.has(t.norm) || (t.norm === 'to' && t.pos === 'PART')) modal = true;
     if (t.norm === 'i') return modal ? 'modal' : 'plain';
-    if (OTHER_SUBJECTS.has(t.norm)) return null;
+    if (OTHER_SUBJECTS.has(t.norm)) return 'other';
   }
   return null;
 }
@@ -148,6 +149,9 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   // positive" are fragments of a description, not of a life.
   // "saving up for a house", "living in denver", "working on my novel": a particle or preposition may come first.
   if (/ing$/.test(t.norm)) return !(prev?.norm === ',' && (after.norm === ',' || after.pos === 'CCONJ')) && ['NOUN', 'PROPN', 'DET', 'NUM', 'ADJ'].includes(after.pos) || after.norm === 'my' || ING_PARTICLES.has(after.norm);
+  // "select from that table , ordered by val": mid-sentence, a participle with its agent modifies
+  // what came before; it opens no clause of the speaker's ("raised by my grandma" at the start does).
+  if (prev?.norm === ',' && after.norm === 'by') return false;
   if (t.norm !== t.lemma && (/ed$/.test(t.norm) || IRREGULAR_PAST.has(t.norm))) return true;
   return t.norm === t.lemma && DROPPED_I_PRESENT.has(t.lemma) && toks[k + 1]?.pos !== 'PRON';
 }

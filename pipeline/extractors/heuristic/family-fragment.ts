@@ -75,8 +75,9 @@ export function fragmentFamily(ctx: Ctx, k: number): Draft[] {
   if (!t || !(['NOUN', 'ADJ', 'NUM', 'VERB'].includes(t.pos) || t.norm === 'a' || t.norm === 'an' || onlyChild)) return [];
   if (prev && prev.sent === t.sent && !OPENERS.has(prev.norm)) return [];
   // After "and" the words may go on with a modal or infinitive clause of "I" ("I'll go with option 1
-  // and use a physical planner", "to keep the kids active and engaged"): no fragment then.
-  if (prev && prev.sent === t.sent && (prev.norm === 'and' || prev.norm === 'or') && coordinatedSubject(ctx.toks, k) === 'modal') return [];
+  // and use a physical planner", "to keep the kids active and engaged") or with someone else's
+  // clause ("we can help them ... and local talent"): no fragment then.
+  if (prev && prev.sent === t.sent && (prev.norm === 'and' || prev.norm === 'or') && ['modal', 'other'].includes(coordinatedSubject(ctx.toks, k) ?? '')) return [];
   // "at-risk teens", "first-time buyers": a word after a tight hyphen is inside a compound, not a fragment's start.
   if (prev?.norm === '-' && prev.start === ctx.toks[k - 2]?.end && prev.end === t.start) return [];
   const chunk = valueAt(ctx, k, { max: 6, stop: STOP });
