@@ -129,11 +129,10 @@ function droppedSubject(toks: readonly Tok[], k: number): boolean {
   const opens = !prev || prev.sent !== t.sent || (CLAUSE_OPENERS.has(prev.norm) && !tight);
   if (!opens || DISCOURSE.has(t.norm)) return false;
   if (prev && prev.sent === t.sent && (prev.norm === 'and' || prev.norm === 'but' || prev.norm === 'then')) {
-    // Coordinated with the nearest subject of the sentence, which must be "I"; an -ing form after
-    // "and" is a list item ("hiking , fishing and camping"), not a second verb.
+    // Coordinated with the nearest subject of the sentence, which must be a plain "I"; an -ing
+    // form after "and" is a list item ("hiking , fishing and camping"), not a second verb.
     if (/ing$/.test(t.norm)) return false;
     return coordinatedSubject(toks, k) === 'plain';
-
   }
   // Only short chat turns drop their "I"; in a long paste a clause-initial "Fixed the bug" is a changelog.
   if (toks.length > 60) return false;
