@@ -1,7 +1,8 @@
 /**
  * Sentence templates for the offline narrator, one pool per kind. Placeholders: {label} (the
  * attribute label, lower-cased), {value} (a noun phrase), {clause} ("I drink wine on weekends"),
- * {gerund} ("drinking wine on weekends"). No template adds a fact: at most an attitude that the
+ * {gerund} ("drinking wine on weekends"), and verbs that agree with {value} as their subject:
+ * {is}, {isnt}, {puts}, {describes} ("true crime podcasts always put me in a good mood"). No template adds a fact: at most an attitude that the
  * polarity already states (positive → likes, negative → dislikes).
  */
 
@@ -14,11 +15,11 @@ export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
     'I really enjoy {value}, at least as far as {label} goes.',
     "Ask me about {label} and I'll bring up {value} straight away.",
     'I have a real soft spot for {value}.',
-    '{value} is something I genuinely love.',
-    "If we're talking {label}, {value} is right up my alley.",
+    '{value} {is} something I genuinely love.',
+    "If we're talking {label}, {value} {is} right up my alley.",
     "I'm a big fan of {value} when it comes to {label}.",
     "One thing I'm always keen on is {value}.",
-    "{value} always puts me in a good mood.",
+    "{value} always {puts} me in a good mood.",
     "You'd win me over with {value}.",
     "I never get tired of {value}.",
     "I'd pick {value} any day.",
@@ -39,7 +40,7 @@ export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
     "If you asked me about {label}, I'd answer {value}.",
     '{label} for me comes down to {value}.',
     "Where {label} is concerned, it's {value}.",
-    'In terms of {label}, {value} describes me well.',
+    'In terms of {label}, {value} {describes} me well.',
     'My {label}? {value}.',
     "Regarding {label}, I'd put it as {value}.",
   ],
@@ -56,9 +57,9 @@ export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
   'dislike-np': [
     "I can't stand {value}.",
     "I'm not into {value}, to be honest.",
-    'When it comes to {label}, {value} is a hard no for me.',
+    'When it comes to {label}, {value} {is} a hard no for me.',
     'I really dislike {value}.',
-    "{value} just isn't for me.",
+    "{value} just {isnt} for me.",
     "If there's one thing I'd skip in {label}, it's {value}.",
     'I have little patience for {value}.',
     '{value}? Not my thing at all.',

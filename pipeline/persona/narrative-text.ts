@@ -153,3 +153,19 @@ export function roughPopulation(n: number): string {
   const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
   return `about ${(Math.round(n / magnitude) * magnitude).toLocaleString('en-US')}`;
 }
+
+const S_SINGULARS = new Set(['series', 'species', 'diabetes', 'rabies', 'herpes', 'measles', 'mumps', 'means', 'lens', 'chaos', 'canvas', 'atlas']);
+const PLURAL_WORDS = new Set(['people', 'children', 'men', 'women', 'kids', 'feet', 'teeth', 'mice', 'geese']);
+/** Where a noun phrase's head ends: before its first preposition or relative ("views of the sea", "tools that help"). */
+const HEAD_END = /\s(?:of|with|for|in|on|at|from|to|like|about|that|which|who|where|without|by|during|into)\s/i;
+
+/**
+ * Whether a noun phrase is plural by its head: "asian manufacturers", "peaceful and scenic views",
+ * "tools that help with fall prevention"; not "news", "business", "physics", "glass".
+ */
+export function pluralHead(np: string): boolean {
+  const head = np.split(HEAD_END)[0]!.trim().toLowerCase().split(/\s+/).at(-1) ?? '';
+  if (PLURAL_WORDS.has(head)) return true;
+  return head.length > 3 && /[^su's]s$/.test(head) && !/(?:ics|news|ness|ous|ss|sis)$/.test(head) && !S_SINGULARS.has(head);
+}
+

@@ -5,7 +5,7 @@ import { sha256 } from '../core/hash.js';
 import type { Persona, PersonaAttribute } from './types.js';
 import { singular } from './consistency-occupation.js';
 import { ANCHOR_EXTRAS, type AnchorWords, INTROS, type TemplateKind, TEMPLATES } from './narrative-templates.js';
-import { capFirst, decadeOf, isSelfNegated, jobPhrase, lowerLabel, nounPhrase, ownSentence, roughPopulation, toClause, wordCount } from './narrative-text.js';
+import { capFirst, decadeOf, isSelfNegated, jobPhrase, lowerLabel, nounPhrase, ownSentence, pluralHead, roughPopulation, toClause, wordCount } from './narrative-text.js';
 
 /**
  * Offline first-person summary: an opening from the anchors, then the most salient attributes
@@ -128,8 +128,17 @@ function orderAttributes(persona: Persona, rng: RandomGenerator): number[] {
   return out;
 }
 
-const fill = (template: string, slots: Record<string, string>) =>
-  finish(template.replace(/\{(label|value|clause|gerund)\}/g, (_, k: string) => slots[k] ?? ''));
+/** The verbs of the templates in the singular and the plural, to agree with {value}. */
+const AGREEING: Readonly<Record<string, readonly [string, string]>> = { is: ['is', 'are'], isnt: ["isn't", "aren't"], puts: ['puts', 'put'], describes: ['describes', 'describe'] };
+
+const fill = (template: string, slots: Record<string, string>) => {
+  const plural = pluralHead(slots.value ?? '') ? 1 : 0;
+  return finish(
+    template
+      .replace(/\{(is|isnt|puts|describes)\}/g, (_, k: string) => AGREEING[k]![plural]!)
+      .replace(/\{(label|value|clause|gerund)\}/g, (_, k: string) => slots[k] ?? ''),
+  );
+};
 
 /** Capitalises each sentence start and tidies punctuation that a value brought with it. */
 const finish = (s: string) =>

@@ -3,11 +3,11 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { describe, expect, it } from 'vitest';
 import { NARRATIVE_WORDS, narrate, narrateWithTrace, spokenLabel } from '../../pipeline/persona/narrative.js';
-import { isSelfNegated, jobPhrase, joinList, nounPhrase, toClause } from '../../pipeline/persona/narrative-text.js';
+import { isSelfNegated, jobPhrase, joinList, nounPhrase, pluralHead, toClause } from '../../pipeline/persona/narrative-text.js';
 import { DEFAULT_ROOTS } from '../../pipeline/core/types.js';
 import type { Persona, PersonaAttribute } from '../../pipeline/persona/types.js';
 
-const DISLIKE = /can't stand|not into|hard no|dislike|isn't for me|skip|patience|not my thing|rather avoid|do without|not catch me enjoying/i;
+const DISLIKE = /can't stand|not into|hard no|dislike|(?:isn't|aren't) for me|skip|patience|not my thing|rather avoid|do without|not catch me enjoying/i;
 /** Negative values that are not already negations or own sentences must come out as dislikes. */
 function expectsDislike(a: PersonaAttribute): boolean {
   if (a.polarity !== 'negative' || a.valueType === 'numeric' || isSelfNegated(a.value) || /^(?:she|he|i|i'm|my)\b/i.test(a.value)) return false;
@@ -153,5 +153,27 @@ describe('labels in a summary', () => {
     const text = narrate({ ...persona, attributes: [town] }, 7);
     expect(text).toContain('coastal towns');
     expect(text.toLowerCase()).not.toContain('geographical area');
+  });
+});
+
+describe('verbs agree with a plural value', () => {
+  it('tells plural heads from singular ones, prepositional tails and -s singulars included', () => {
+    for (const np of ['asian manufacturers', 'true crime podcasts', 'peaceful and scenic views', 'tools that help with fall prevention', 'kids', 'people']) {
+      expect(pluralHead(np), np).toBe(true);
+    }
+    for (const np of ['welcome song', 'coastal town', 'news', 'business', 'physics', 'glass', 'series', 'diabetes', 'analysis', 'status', 'bus']) {
+      expect(pluralHead(np), np).toBe(false);
+    }
+  });
+
+  it('never pairs a plural value with a singular verb in any summary', () => {
+    const plural: PersonaAttribute = {
+      nodeId: 'n1', path: 'Media.Podcast Preference', root: 'Media', label: 'Podcast Preference', value: 'true crime podcasts',
+      polarity: 'positive', origin: 'corpus', stratum: 'near', valueType: 'categorical', llmCallId: null,
+    };
+    for (let seed = 0; seed < 60; seed++) {
+      const text = narrate({ ...PERSONAS[7]!, attributes: [plural, { ...plural, nodeId: 'n2', value: 'noisy bars', polarity: 'negative' }] }, seed).toLowerCase();
+      expect(text).not.toMatch(/(?:podcasts|bars) (?:just )?(?:is|isn't|always puts|describes)\b/);
+    }
   });
 });

@@ -8,7 +8,7 @@ describe('loadLeafMentions', () => {
   it('reads only speakers with two or more mentions of a leaf, and mines the same single-valued leaves as from every mention', async () => {
     const store = await tempStore();
     await runStages(store, testConfig({ ingest: { paths: ['test/fixtures/taxonomy/disclosures.jsonl'] } }), { until: 'cluster' });
-    const every = await store.all<MentionRow>(
+    const every: MentionRow[] = await store.all<{ node: string; speaker: string; value: string }>(
       `SELECT node, speaker, value FROM (SELECT DISTINCT leaf_id AS node, conversation_id AS speaker, mention_id, value FROM node_evidence
        WHERE version_id = (SELECT max(version_id) FROM taxonomy_versions WHERE is_current) AND node_id = leaf_id) ORDER BY node, speaker, mention_id`,
     );
