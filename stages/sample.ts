@@ -20,7 +20,7 @@ async function anchorDataVersion(): Promise<Record<string, string>> {
 /** Current taxonomy → personas 0…n−1 of the run seed in the store and outputs/personas.jsonl (see pipeline/persona/). */
 export const sampleStage = defineStage({
   name: 'sample',
-  version: '7', // 4: one person per persona (cardinality, conditioned values, popularity cap; pipeline/persona/person-*.ts); 5: summaries name topics as people do; 6: labels never borrow a WordNet parent; 7: verbs agree with plural values
+  version: '7', // 4: one person per persona (cardinality, conditioned values, popularity cap; pipeline/persona/person-*.ts); 5: summaries name topics as people do; 6: labels never borrow a WordNet parent; 7: verbs agree with plural values, kin, pets and possessions said as having
   after: ['cluster'],
   async keyParts(config, store) {
     return { ...personaKeyParts(config), taxonomyVersion: await currentTaxonomyVersion(store), anchorData: await anchorDataVersion() };

@@ -6,7 +6,7 @@
  * polarity already states (positive → likes, negative → dislikes).
  */
 
-export type TemplateKind = 'like-np' | 'like-vp' | 'fact-np' | 'fact-vp' | 'dislike-np' | 'dislike-vp' | 'number' | 'free' | 'filler';
+export type TemplateKind = 'like-np' | 'like-vp' | 'fact-np' | 'fact-vp' | 'have-np' | 'dislike-np' | 'dislike-vp' | 'number' | 'free' | 'filler';
 
 export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
   'like-np': [
@@ -53,6 +53,14 @@ export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
     'Something worth knowing about me: {clause}.',
     'In terms of {label}, {clause}.',
     "I'll admit that {clause}.",
+  ],
+  /** Kin, pets and things owned, with the article they need: {had} ("a cousin", "two dogs"). */
+  'have-np': [
+    'I have {had}.',
+    "I've got {had}.",
+    'There {is} {had} in my life.',
+    'Something about me: I have {had}.',
+    'For what it is worth, I have {had}.',
   ],
   'dislike-np': [
     "I can't stand {value}.",

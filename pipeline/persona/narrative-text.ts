@@ -169,3 +169,11 @@ export function pluralHead(np: string): boolean {
   return head.length > 3 && /[^su's]s$/.test(head) && !/(?:ics|news|ness|ous|ss|sis)$/.test(head) && !S_SINGULARS.has(head);
 }
 
+/** Words that already count or determine a noun phrase: it takes no article. */
+const COUNTED = /^(?:a|an|the|my|our|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|no|a couple|\d)\b/i;
+
+/** "cousin" → "a cousin", "older sister" → "an older sister"; "two dogs", "my parents", "kids" stay. */
+export function withArticle(np: string): string {
+  return COUNTED.test(np) || pluralHead(np) ? np : article(np);
+}
+

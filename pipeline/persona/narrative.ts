@@ -5,7 +5,7 @@ import { sha256 } from '../core/hash.js';
 import type { Persona, PersonaAttribute } from './types.js';
 import { singular } from './consistency-occupation.js';
 import { ANCHOR_EXTRAS, type AnchorWords, INTROS, type TemplateKind, TEMPLATES } from './narrative-templates.js';
-import { capFirst, decadeOf, isSelfNegated, jobPhrase, lowerLabel, nounPhrase, ownSentence, pluralHead, roughPopulation, toClause, wordCount } from './narrative-text.js';
+import { capFirst, decadeOf, isSelfNegated, jobPhrase, lowerLabel, nounPhrase, ownSentence, pluralHead, roughPopulation, toClause, withArticle, wordCount } from './narrative-text.js';
 
 /**
  * Offline first-person summary: an opening from the anchors, then the most salient attributes
@@ -20,7 +20,12 @@ const SENTENCES_PER_PARAGRAPH = 5;
 /** Labels whose positive values are tastes ("favourite genre"); other positives are stated as facts. */
 const PREFERENCE = /favou?rite|prefer|like|interest|hobb|taste|enjoy|passion|genre|music|food|cuisine|sport|book|film|movie|show|game|activit|leisure|pastime/i;
 const AFFECTIVE_VERB = /^(?:like|love|enjoy|adore|prefer|relish|cherish)\b/;
-const FALLBACK: Partial<Record<TemplateKind, TemplateKind>> = { 'like-np': 'fact-np', 'like-vp': 'fact-vp', 'fact-np': 'free', free: 'fact-np', number: 'fact-np' };
+const FALLBACK: Partial<Record<TemplateKind, TemplateKind>> = { 'like-np': 'fact-np', 'like-vp': 'fact-vp', 'have-np': 'fact-np', 'fact-np': 'free', free: 'fact-np', number: 'fact-np' };
+/**
+ * Labels of things a person has: kin, pets and possessions. Their positive values are said as
+ * having ("I have a cousin"), not as "As for extended family, I'd say cousin".
+ */
+const HAD = /\b(?:owned|ownership|pets?|child|children|kids?|sons?|daughters?|siblings?|brothers?|sisters?|cousins?|partner|spouse|wife|husband|girlfriend|boyfriend|grandparents?|grandchild(?:ren)?|extended family|relative|parents?)\b/i;
 
 export interface NarrativeSentence {
   /** `kind-n` for attribute templates, `intro-n`, `anchor-n`, `filler-n`: never twice in one summary. */
@@ -74,6 +79,7 @@ function renderingOf(a: PersonaAttribute): Rendering {
   if (shape === 'free') return { kind: 'free', slots };
   const selfNegated = isSelfNegated(value) || (clause !== undefined && !clause.gerund);
   if (a.polarity === 'negative' && !selfNegated) return { kind: shape === 'vp' ? 'dislike-vp' : 'dislike-np', slots };
+  if (shape === 'np' && a.polarity !== 'negative' && !selfNegated && HAD.test(a.label) && !/\b(?:interests?|preferences?|favou?rites?)\b/i.test(a.label)) return { kind: 'have-np', slots: { ...slots, had: withArticle(slots.value) } };
   const taste = a.polarity === 'positive' && !selfNegated && PREFERENCE.test(`${a.path} ${a.label}`) && !AFFECTIVE_VERB.test(clause?.vp ?? '');
   return { kind: `${taste ? 'like' : 'fact'}-${shape}` as TemplateKind, slots };
 }
@@ -136,7 +142,7 @@ const fill = (template: string, slots: Record<string, string>) => {
   return finish(
     template
       .replace(/\{(is|isnt|puts|describes)\}/g, (_, k: string) => AGREEING[k]![plural]!)
-      .replace(/\{(label|value|clause|gerund)\}/g, (_, k: string) => slots[k] ?? ''),
+      .replace(/\{(label|value|clause|gerund|had)\}/g, (_, k: string) => slots[k] ?? ''),
   );
 };
 

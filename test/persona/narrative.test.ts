@@ -177,3 +177,21 @@ describe('verbs agree with a plural value', () => {
     }
   });
 });
+
+describe('things a person has', () => {
+  const had = (label: string, value: string): PersonaAttribute => ({
+    nodeId: `n-${label}`, path: `Relationships.${label}`, root: 'Relationships', label, value,
+    polarity: 'neutral', origin: 'corpus', stratum: 'near', valueType: 'categorical', llmCallId: null,
+  });
+
+  it('says kin, pets and possessions as having, with the article they need', () => {
+    const attributes = [had('Extended Family', 'cousin'), had('Pet Ownership', 'two dogs'), had('Owned Building', 'old barn'), had('Child Interest', 'ways to help children')];
+    for (let seed = 0; seed < 30; seed++) {
+      const text = narrate({ ...PERSONAS[7]!, attributes }, seed);
+      expect(text).toMatch(/(?:have|got|is) a cousin/i);
+      expect(text).toMatch(/(?:have|got|are) two dogs/i);
+      expect(text).toMatch(/(?:have|got|is) an old barn/i);
+      expect(text).not.toMatch(/a two dogs|have ways to help/i);
+    }
+  });
+});
