@@ -58,7 +58,7 @@ export const TEMPLATES: Record<TemplateKind, readonly string[]> = {
   'have-np': [
     'I have {had}.',
     "I've got {had}.",
-    'There {is} {had} in my life.',
+    'I do have {had}.',
     'Something about me: I have {had}.',
     'For what it is worth, I have {had}.',
   ],

@@ -188,9 +188,9 @@ describe('things a person has', () => {
     const attributes = [had('Extended Family', 'cousin'), had('Pet Ownership', 'two dogs'), had('Owned Building', 'old barn'), had('Child Interest', 'ways to help children')];
     for (let seed = 0; seed < 30; seed++) {
       const text = narrate({ ...PERSONAS[7]!, attributes }, seed);
-      expect(text).toMatch(/(?:have|got|is) a cousin/i);
-      expect(text).toMatch(/(?:have|got|are) two dogs/i);
-      expect(text).toMatch(/(?:have|got|is) an old barn/i);
+      expect(text).toMatch(/(?:have|got) a cousin/i);
+      expect(text).toMatch(/(?:have|got) two dogs/i);
+      expect(text).toMatch(/(?:have|got) an old barn/i);
       expect(text).not.toMatch(/a two dogs|have ways to help/i);
     }
   });
