@@ -1,3 +1,4 @@
+import { listValue } from '@duckdb/node-api';
 import pLimit from 'p-limit';
 import type { Conversation, Extractor, ExtractResult } from '../core/types.js';
 import type { Reporter } from '../runner/reporter.js';
@@ -64,12 +65,13 @@ export async function extractPending(opts: ExtractOptions): Promise<ExtractCount
   // written, so worker threads are never idle while DuckDB reads and writes. Results are still
   // written chunk by chunk, in order, one transaction each.
   const start = async (at: number): Promise<Started> => {
-    const chunk = await store.all<PendingRow>('SELECT conversation_id, content_sha256, lo, hi, turns FROM extract_pending WHERE rn > $1 AND rn <= $2 ORDER BY rn', [at, at + opts.chunkSize]);
+    const chunk = await store.all<PendingRow>('SELECT conversation_id, lo, hi, turns FROM extract_pending WHERE rn > $1 AND rn <= $2 ORDER BY rn', [at, at + opts.chunkSize]);
     const conversations = await loadChunk(store, chunk);
+    const shaOf = await contentHashes(store, chunk.map((p) => p.conversation_id));
     // One conversation's exception must not end the run: it becomes a failures row and stays pending.
     const settled = Promise.all(conversations.map((c) => limit(() => extractOrFailure(extractor, c))));
     settled.catch(() => {}); // awaited below; a chunk left behind by a failed write must not crash the process
-    return { end: Math.min(at + opts.chunkSize, pending), shaOf: new Map(chunk.map((p) => [p.conversation_id, p.content_sha256])), conversations, settled };
+    return { end: Math.min(at + opts.chunkSize, pending), shaOf, conversations, settled };
   };
   const queue: Started[] = [];
   let nextAt = 0;
@@ -106,7 +108,7 @@ export async function extractPending(opts: ExtractOptions): Promise<ExtractCount
 }
 
 type Started = { end: number; shaOf: Map<string, string>; conversations: Conversation[]; settled: Promise<(ExtractResult | ExtractionFailure)[]> };
-type PendingRow = { conversation_id: string; content_sha256: string; lo: bigint; hi: bigint; turns: number };
+type PendingRow = { conversation_id: string; lo: bigint; hi: bigint; turns: number };
 
 /**
  * The pending conversations as a temp table, numbered in the order their turns lie in the store
@@ -118,12 +120,25 @@ async function createPendingTable(store: Store): Promise<number> {
   await store.run(
     `CREATE OR REPLACE TEMP TABLE extract_pending AS
      SELECT row_number() OVER (ORDER BY lo, conversation_id) AS rn, * FROM (
-       SELECT c.conversation_id, c.content_sha256, min(t.rowid) AS lo, max(t.rowid) AS hi, count(*)::INTEGER AS turns
+       SELECT c.conversation_id, min(t.rowid) AS lo, max(t.rowid) AS hi, count(*)::INTEGER AS turns
        FROM conversations c ANTI JOIN extracted_conversations USING (conversation_id) JOIN turns t USING (conversation_id)
        GROUP BY ALL
      ) ORDER BY rn`,
   );
   return Number(await store.scalar('SELECT count(*) FROM extract_pending'));
+}
+
+/**
+ * The content hashes of a chunk's conversations, read per chunk: kept in the pending table they
+ * doubled its memory (285 MB of DuckDB's default 512 MB at 2 M conversations, where extract ran out).
+ */
+async function contentHashes(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await store.all<{ conversation_id: string; content_sha256: string }>(
+    'SELECT conversation_id, content_sha256 FROM conversations WHERE conversation_id IN (SELECT unnest($1::VARCHAR[]))',
+    [listValue([...ids])],
+  );
+  return new Map(rows.map((r) => [r.conversation_id, r.content_sha256]));
 }
 
 /** A chunk's conversations through its rowid span; the whole table only if that span missed a turn (rowids moved). */
