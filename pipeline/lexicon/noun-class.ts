@@ -58,7 +58,11 @@ const PLURAL_RULES: readonly (readonly [string, string])[] = [['ies', 'y'], ['oe
 /** The noun's own index entry, or that of its singular ("dogs" → "dog", "movies" → "movie"). */
 export function nounEntry(wn: WordNet, noun: string): { lemma: string; entry: NonNullable<ReturnType<WordNet['lemma']>> } | null {
   const direct = wn.lemma(noun);
-  if (direct) return { lemma: noun, entry: direct };
+  return direct ? { lemma: noun, entry: direct } : singularEntry(wn, noun);
+}
+
+/** The entry of a plural's singular ("graders" → grader), or null. */
+function singularEntry(wn: WordNet, noun: string): { lemma: string; entry: NonNullable<ReturnType<WordNet['lemma']>> } | null {
   for (const [suffix, base] of PLURAL_RULES) {
     if (!noun.endsWith(suffix) || noun.length <= suffix.length + 1) continue;
     const lemma = noun.slice(0, -suffix.length) + base;
@@ -66,6 +70,20 @@ export function nounEntry(wn: WordNet, noun: string): { lemma: string; entry: No
     if (entry) return { lemma, entry };
   }
   return null;
+}
+
+/**
+ * Whether a word is a plural noun by WordNet: its singular is a noun ("graders" → grader), and the
+ * word as written is no lemma that people use more than that singular ("bars" and "glasses" are
+ * plurals; "physics" beats "physic", "news" and "series" have no singular). Null when WordNet knows
+ * neither form (new words: "podcasts"), for the caller to decide.
+ */
+export function pluralNoun(wn: WordNet, word: string): boolean | null {
+  const written = wn.lemma(word);
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return written ? false : null;
+  const single = singularEntry(wn, word);
+  if (!single) return written ? false : null;
+  return !written || written.taggedSenses < single.entry.taggedSenses;
 }
 
 /** WordNet's taxa of living things are too fine for people's words; its file names are not. */

@@ -3,6 +3,8 @@
  * weekends") into first-person clauses, gerunds for dislikes, sensible lower-casing, lists, and
  * SOC titles ("Registered Nurses") into job phrases. Only rewording: nothing is added.
  */
+import { pluralNoun } from '../lexicon/noun-class.js';
+import { defaultWordNet } from '../lexicon/wordnet.js';
 
 const BASE_VERBS = `like love enjoy prefer drink eat play watch read listen work live run walk cook travel use wear own speak practice
 practise take make spend tend avoid hate dislike follow collect grow keep visit attend volunteer write study drive ride smoke sleep wake
@@ -154,19 +156,22 @@ export function roughPopulation(n: number): string {
   return `about ${(Math.round(n / magnitude) * magnitude).toLocaleString('en-US')}`;
 }
 
-const S_SINGULARS = new Set(['series', 'species', 'diabetes', 'rabies', 'herpes', 'measles', 'mumps', 'means', 'lens', 'chaos', 'canvas', 'atlas']);
-const PLURAL_WORDS = new Set(['people', 'children', 'men', 'women', 'kids', 'feet', 'teeth', 'mice', 'geese']);
+/** Irregular plurals (WordNet lists them only in its exception files, which are not read). */
+const PLURAL_WORDS = new Set(['people', 'children', 'men', 'women', 'feet', 'teeth', 'mice', 'geese']);
 /** Where a noun phrase's head ends: before its first preposition or relative ("views of the sea", "tools that help"). */
 const HEAD_END = /\s(?:of|with|for|in|on|at|from|to|like|about|that|which|who|where|without|by|during|into)\s/i;
 
 /**
  * Whether a noun phrase is plural by its head: "asian manufacturers", "peaceful and scenic views",
- * "tools that help with fall prevention"; not "news", "business", "physics", "glass".
+ * "tools that help with fall prevention"; not "news", "business", "physics", "series". WordNet
+ * decides where it knows the word; a word it does not know ("podcasts") is plural by its -s.
  */
 export function pluralHead(np: string): boolean {
   const head = np.split(HEAD_END)[0]!.trim().toLowerCase().split(/\s+/).at(-1) ?? '';
   if (PLURAL_WORDS.has(head)) return true;
-  return head.length > 3 && /[^su's]s$/.test(head) && !/(?:ics|news|ness|ous|ss|sis)$/.test(head) && !S_SINGULARS.has(head);
+  const wn = defaultWordNet();
+  const known = wn ? pluralNoun(wn, head) : null;
+  return known ?? (head.length > 3 && /[^su's]s$/.test(head) && !/(?:ics|ness|ous|sis)$/.test(head));
 }
 
 /** Words that already count or determine a noun phrase: it takes no article. */

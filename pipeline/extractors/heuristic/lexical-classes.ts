@@ -4,7 +4,7 @@
  * whether a noun is a line of work, a place or a person. The naming rule (naming.ts) builds
  * attribute names from these answers.
  */
-import { nounClass, nounEntry, type NounClass } from '../../lexicon/noun-class.js';
+import { nounClass, nounEntry, pluralNoun, type NounClass } from '../../lexicon/noun-class.js';
 import { defaultWordNet, type Synset, type WordNet } from '../../lexicon/wordnet.js';
 import type { Span } from './phrase.js';
 import type { RootKey } from './roots.js';
@@ -236,6 +236,6 @@ export function isFieldNoun(noun: string): boolean {
 export function endsInPlural(value: string): boolean {
   const wn = defaultWordNet();
   const last = value.toLowerCase().match(/[a-z]+$/)?.[0] ?? '';
-  if (!wn || last.length < 4 || !last.endsWith('s') || last.endsWith('ss') || wn.lemma(last)) return false;
-  return nounEntry(wn, last) !== null;
+  // Stricter than pluralNoun: a word WordNet lists as written ("sales", "arms") may be a line of work.
+  return wn !== null && !wn.lemma(last) && pluralNoun(wn, last) === true;
 }
