@@ -1,4 +1,3 @@
-import { listValue } from '@duckdb/node-api';
 import pLimit from 'p-limit';
 import type { Conversation, Extractor, ExtractResult } from '../core/types.js';
 import type { Reporter } from '../runner/reporter.js';
@@ -66,8 +65,10 @@ export async function extractPending(opts: ExtractOptions): Promise<ExtractCount
   // written chunk by chunk, in order, one transaction each.
   const start = async (at: number): Promise<Started> => {
     const chunk = await store.all<PendingRow>('SELECT conversation_id, lo, hi, turns FROM extract_pending WHERE rn > $1 AND rn <= $2 ORDER BY rn', [at, at + opts.chunkSize]);
-    const conversations = await loadChunk(store, chunk);
-    const shaOf = await contentHashes(store, chunk.map((p) => p.conversation_id));
+    // Content hashes come with the conversations: kept in the pending table they doubled its
+    // memory (285 MB of DuckDB's default 512 MB at 2 M conversations).
+    const shaOf = new Map<string, string>();
+    const conversations = await loadChunk(store, chunk, shaOf);
     // One conversation's exception must not end the run: it becomes a failures row and stays pending.
     const settled = Promise.all(conversations.map((c) => limit(() => extractOrFailure(extractor, c))));
     settled.catch(() => {}); // awaited below; a chunk left behind by a failed write must not crash the process
@@ -128,28 +129,15 @@ async function createPendingTable(store: Store): Promise<number> {
   return Number(await store.scalar('SELECT count(*) FROM extract_pending'));
 }
 
-/**
- * The content hashes of a chunk's conversations, read per chunk: kept in the pending table they
- * doubled its memory (285 MB of DuckDB's default 512 MB at 2 M conversations, where extract ran out).
- */
-async function contentHashes(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await store.all<{ conversation_id: string; content_sha256: string }>(
-    'SELECT conversation_id, content_sha256 FROM conversations WHERE conversation_id IN (SELECT unnest($1::VARCHAR[]))',
-    [listValue([...ids])],
-  );
-  return new Map(rows.map((r) => [r.conversation_id, r.content_sha256]));
-}
-
 /** A chunk's conversations through its rowid span; the whole table only if that span missed a turn (rowids moved). */
-async function loadChunk(store: Store, chunk: readonly PendingRow[]): Promise<Conversation[]> {
+async function loadChunk(store: Store, chunk: readonly PendingRow[], hashes: Map<string, string>): Promise<Conversation[]> {
   if (chunk.length === 0) return [];
   const ids = chunk.map((p) => p.conversation_id);
   const span = { lo: chunk.reduce((m, p) => (p.lo < m ? p.lo : m), chunk[0]!.lo), hi: chunk.reduce((m, p) => (p.hi > m ? p.hi : m), chunk[0]!.hi) };
-  const conversations = await loadConversations(store, ids, span);
+  const conversations = await loadConversations(store, ids, span, hashes);
   const expected = new Map(chunk.map((p) => [p.conversation_id, Number(p.turns)]));
   const complete = conversations.length === chunk.length && conversations.every((c) => c.turns.length === expected.get(c.conversationId));
-  return complete ? conversations : loadConversations(store, ids);
+  return complete ? conversations : loadConversations(store, ids, undefined, hashes);
 }
 
 function writeResult(

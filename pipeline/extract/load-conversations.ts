@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 
 type ConversationTurnRow = {
   conversation_id: string;
+  content_sha256: string;
   source_id: string;
   external_id: string;
   meta: string;
@@ -18,9 +19,15 @@ type ConversationTurnRow = {
  * With `span` (turns' rowids), only that slice of `turns` is read: without it the join scans the
  * whole table, which per chunk grows with the corpus.
  */
-export async function loadConversations(store: Store, ids: readonly string[], span?: { lo: bigint; hi: bigint }): Promise<Conversation[]> {
+export async function loadConversations(
+  store: Store,
+  ids: readonly string[],
+  span?: { lo: bigint; hi: bigint },
+  /** Filled with each loaded conversation's content hash (the extract stage records it). */
+  hashes?: Map<string, string>,
+): Promise<Conversation[]> {
   const rows = await store.all<ConversationTurnRow>(
-    `SELECT c.conversation_id, c.source_id, c.external_id, c.meta::VARCHAR AS meta, t.turn_id, t.turn_index, t.role, t.text
+    `SELECT c.conversation_id, c.content_sha256, c.source_id, c.external_id, c.meta::VARCHAR AS meta, t.turn_id, t.turn_index, t.role, t.text
      FROM (SELECT unnest($1::VARCHAR[]) AS conversation_id) wanted
      JOIN conversations c USING (conversation_id) JOIN turns t USING (conversation_id)
      ${span ? 'WHERE t.rowid BETWEEN $2 AND $3' : ''}
@@ -33,6 +40,7 @@ export async function loadConversations(store: Store, ids: readonly string[], sp
     if (!conversation) {
       conversation = { conversationId: r.conversation_id, sourceId: r.source_id, externalId: r.external_id, meta: JSON.parse(r.meta), turns: [] };
       byId.set(r.conversation_id, conversation);
+      hashes?.set(r.conversation_id, r.content_sha256);
     }
     conversation.turns.push({ turnId: r.turn_id, conversationId: r.conversation_id, turnIndex: r.turn_index, role: r.role, text: r.text });
   }
